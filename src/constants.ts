@@ -1,0 +1,53 @@
+/** Public names from CONTRACT.md, in one place (as actions/cache does): never loose strings. */
+
+export const Inputs = {
+  Command: 'command',
+  Ticket: 'ticket',
+  Shell: 'shell',
+  WorkingDirectory: 'working-directory',
+  Stdin: 'stdin',
+  Input: 'input',
+  Timeout: 'timeout',
+  IdleTimeout: 'idle-timeout',
+  CompletionMarker: 'completion-marker',
+  CompletionGrace: 'completion-grace',
+  EofGrace: 'eof-grace',
+  TermGrace: 'term-grace',
+  LogFile: 'log-file',
+  AllowWorkflowCommands: 'allow-workflow-commands',
+} as const;
+export type InputName = (typeof Inputs)[keyof typeof Inputs];
+
+export const Outputs = {
+  Status: 'status',
+  ExitCode: 'exit-code',
+  Signal: 'signal',
+  Termination: 'termination',
+  DurationMs: 'duration-ms',
+  OrphansKilled: 'orphans-killed',
+  MarkerSeen: 'marker-seen',
+  LogFile: 'log-file',
+} as const;
+export type OutputName = (typeof Outputs)[keyof typeof Outputs];
+
+/** Saved by main with core.saveState, read by post as STATE_<name>. */
+export const State = {
+  RunId: 'run-id',
+  ChildPid: 'child-pid',
+  Ticket: 'ticket',
+} as const;
+
+/** Every process of a run carries this variable (value: the run id): see reaper.ts. */
+export const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';
+export const TICKET_ENV = 'RALPH_TICKET';
+
+export const STATUSES = ['completed', 'failed', 'timeout', 'terminated', 'cancelled', 'error'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const TERMINATIONS = ['natural', 'eof', 'sigterm', 'sigkill'] as const;
+export type Termination = (typeof TERMINATIONS)[number];
+
+export const STDIN_MODES = ['closed', 'pipe', 'tty'] as const;
+export type StdinMode = (typeof STDIN_MODES)[number];
+
+export const TICKET_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;

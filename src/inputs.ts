@@ -1,0 +1,239 @@
+/**
+ * Inputs are read once, here, into one typed Settings object (as actions/checkout's
+ * input-helper does). Every check runs before anything starts; a bad value throws an
+ * InputError naming the input and the value.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { which } from '@actions/io';
+import {
+  Inputs,
+  type InputName,
+  STDIN_MODES,
+  type StdinMode,
+  TICKET_PATTERN,
+} from './constants.js';
+import { DurationError, parseDuration } from './duration.js';
+
+/** The contract's defaults; action.yml declares the same (a test keeps them equal). */
+export const DEFAULTS: Record<InputName, string> = {
+  [Inputs.Command]: 'pi "/tf $RALPH_TICKET --auto"',
+  [Inputs.Ticket]: '',
+  [Inputs.Shell]: 'bash',
+  [Inputs.WorkingDirectory]: '',
+  [Inputs.Stdin]: 'closed',
+  [Inputs.Input]: '',
+  [Inputs.Timeout]: '60m',
+  [Inputs.IdleTimeout]: '0',
+  [Inputs.CompletionMarker]: '',
+  [Inputs.CompletionGrace]: '30s',
+  [Inputs.EofGrace]: '10s',
+  [Inputs.TermGrace]: '5s',
+  [Inputs.LogFile]: '',
+  [Inputs.AllowWorkflowCommands]: 'false',
+};
+
+/** How to start the command: `file args...`, where SCRIPT_PLACEHOLDER stands for the script path. */
+export interface ShellCommand {
+  /** What the user wrote (`bash`, `sh`, or a template), for messages. */
+  readonly spec: string;
+  readonly file: string;
+  readonly args: readonly string[];
+}
+export const SCRIPT_PLACEHOLDER = '{0}';
+
+/** Where the pseudo-terminal comes from under `stdin: tty`. */
+export interface TtyProvider {
+  readonly kind: 'util-linux' | 'bsd';
+  readonly file: string;
+}
+
+export interface Settings {
+  readonly command: string;
+  readonly ticket: string;
+  readonly shell: ShellCommand;
+  readonly workingDirectory: string;
+  readonly stdin: StdinMode;
+  /** Written to the child's stdin at start; ends with a newline when not empty. */
+  readonly input: string;
+  readonly timeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly completionMarker: RegExp | undefined;
+  readonly completionGraceMs: number;
+  readonly eofGraceMs: number;
+  readonly termGraceMs: number;
+  readonly logFile: string;
+  readonly allowWorkflowCommands: boolean;
+  readonly tty: TtyProvider | undefined;
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly input: InputName | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type InputReader = (name: InputName) => string;
+
+/** What Settings depend on besides the inputs (injected so that tests need no globals). */
+export interface InputEnvironment {
+  readonly env: NodeJS.ProcessEnv;
+  readonly platform: NodeJS.Platform;
+  readonly cwd: string;
+}
+
+const defaultEnvironment = (): InputEnvironment => ({
+  env: process.env,
+  platform: process.platform,
+  cwd: process.cwd(),
+});
+
+function bad(name: InputName, value: string, why: string): InputError {
+  return new InputError(name, `Input '${name}' has an invalid value ${JSON.stringify(value)}: ${why}`);
+}
+
+export async function parseSettings(
+  read: InputReader,
+  environment: InputEnvironment = defaultEnvironment(),
+): Promise<Settings> {
+  const get = (name: InputName): string => {
+    const value = read(name).trim();
+    return value === '' ? DEFAULTS[name] : value;
+  };
+  const duration = (name: InputName): number => {
+    const value = get(name);
+    try {
+      return parseDuration(value);
+    } catch (e) {
+      if (e instanceof DurationError) throw bad(name, value, `it ${e.message}`);
+      throw e;
+    }
+  };
+
+  const command = get(Inputs.Command);
+
+  const ticket = get(Inputs.Ticket);
+  if (ticket !== '' && !TICKET_PATTERN.test(ticket)) {
+    throw bad(Inputs.Ticket, ticket, `a ticket id must match ${TICKET_PATTERN.source}`);
+  }
+
+  const stdinText = get(Inputs.Stdin);
+  if (!(STDIN_MODES as readonly string[]).includes(stdinText)) {
+    throw bad(Inputs.Stdin, stdinText, `use one of ${STDIN_MODES.join(', ')}`);
+  }
+  const stdin = stdinText as StdinMode;
+
+  let input = read(Inputs.Input);
+  if (input.trim() === '') input = '';
+  else if (!input.endsWith('\n')) input += '\n';
+  if (input !== '' && stdin === 'closed') {
+    throw bad(Inputs.Stdin, stdinText, `'${Inputs.Input}' is set, but a closed stdin cannot receive it (use pipe or tty)`);
+  }
+
+  const timeoutMs = duration(Inputs.Timeout);
+  const idleTimeoutMs = duration(Inputs.IdleTimeout);
+  const completionGraceMs = duration(Inputs.CompletionGrace);
+  const eofGraceMs = duration(Inputs.EofGrace);
+  const termGraceMs = duration(Inputs.TermGrace);
+
+  const markerText = get(Inputs.CompletionMarker);
+  let completionMarker: RegExp | undefined;
+  if (markerText !== '') {
+    try {
+      completionMarker = new RegExp(markerText);
+    } catch (e) {
+      throw bad(Inputs.CompletionMarker, markerText, `not a valid regular expression (${(e as Error).message})`);
+    }
+  }
+
+  const allowText = get(Inputs.AllowWorkflowCommands);
+  let allowWorkflowCommands: boolean;
+  if (['true', 'True', 'TRUE'].includes(allowText)) allowWorkflowCommands = true;
+  else if (['false', 'False', 'FALSE'].includes(allowText)) allowWorkflowCommands = false;
+  else throw bad(Inputs.AllowWorkflowCommands, allowText, 'use true or false');
+
+  const workspace = environment.env.GITHUB_WORKSPACE || environment.cwd;
+  const wdText = get(Inputs.WorkingDirectory);
+  const workingDirectory = path.resolve(workspace, wdText || '.');
+  let isDir: boolean;
+  try {
+    isDir = fs.statSync(workingDirectory).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    throw bad(Inputs.WorkingDirectory, wdText || workingDirectory, `no directory ${workingDirectory}`);
+  }
+
+  const shell = await parseShell(get(Inputs.Shell));
+  const tty = stdin === 'tty' ? await findTtyProvider(environment, stdinText) : undefined;
+
+  const logText = get(Inputs.LogFile);
+  const logFile = logText
+    ? path.resolve(workspace, logText)
+    : path.join(
+        environment.env.RUNNER_TEMP || os.tmpdir(),
+        'ralph-dispatch',
+        // The ticket may hold '/', which would make folders of the log name.
+        `${ticket ? ticket.replaceAll('/', '_') : `run-${environment.env.GITHUB_RUN_ID ?? process.pid}-${environment.env.GITHUB_JOB ?? 'job'}`}.log`,
+      );
+
+  return {
+    command,
+    ticket,
+    shell,
+    workingDirectory,
+    stdin,
+    input,
+    timeoutMs,
+    idleTimeoutMs,
+    completionMarker,
+    completionGraceMs,
+    eofGraceMs,
+    termGraceMs,
+    logFile,
+    allowWorkflowCommands,
+    tty,
+  };
+}
+
+/** `bash` and `sh` as `run:` steps start them; anything else is a template holding {0}. */
+async function parseShell(spec: string): Promise<ShellCommand> {
+  let words: string[];
+  if (spec === 'bash') words = ['bash', '--noprofile', '--norc', '-eo', 'pipefail', SCRIPT_PLACEHOLDER];
+  else if (spec === 'sh') words = ['sh', '-e', SCRIPT_PLACEHOLDER];
+  else {
+    if (!spec.includes(SCRIPT_PLACEHOLDER)) {
+      throw bad(Inputs.Shell, spec, `use bash, sh, or a template holding ${SCRIPT_PLACEHOLDER} for the script file (e.g. "bash -x {0}")`);
+    }
+    words = spec.split(/\s+/).filter(Boolean);
+    if (words[0].includes(SCRIPT_PLACEHOLDER)) {
+      throw bad(Inputs.Shell, spec, 'the template must start with the program to run');
+    }
+  }
+  const file = await which(words[0], false).catch(() => '');
+  if (!file) throw bad(Inputs.Shell, spec, `the program '${words[0]}' was not found on PATH`);
+  return { spec, file, args: words.slice(1) };
+}
+
+/** util-linux `script` on Linux, BSD `script` on macOS; nothing on Windows. */
+async function findTtyProvider(environment: InputEnvironment, stdinText: string): Promise<TtyProvider> {
+  if (environment.platform === 'win32') {
+    throw bad(Inputs.Stdin, stdinText, 'a pseudo-terminal is not available on Windows runners (use closed or pipe)');
+  }
+  const file = await which('script', false).catch(() => '');
+  if (!file) {
+    throw bad(Inputs.Stdin, stdinText, "it needs the 'script' program (util-linux on Linux: apt-get install bsdutils), which is not on PATH");
+  }
+  if (environment.platform === 'darwin') return { kind: 'bsd', file };
+  const version = spawnSync(file, ['--version'], { encoding: 'utf8', timeout: 5000 });
+  if (!`${version.stdout}${version.stderr}`.includes('util-linux')) {
+    throw bad(Inputs.Stdin, stdinText, `'${file}' is not util-linux script (needed for -e and -c; apt-get install bsdutils)`);
+  }
+  return { kind: 'util-linux', file };
+}

@@ -1,0 +1,112 @@
+/**
+ * Wiring: inputs → session → report. The only module (with post.ts) that talks to
+ * @actions/core; the one setFailed is here, for the unexpected.
+ */
+import * as core from '@actions/core';
+import { randomBytes } from 'node:crypto';
+import { State } from './constants.js';
+import { formatDuration } from './duration.js';
+import { flushAndExit } from './exit.js';
+import { JobLog } from './fence.js';
+import { InputError, parseSettings, type Settings } from './inputs.js';
+import { buildAnnotations, buildOutputs, buildSummary, title, type ReportContext } from './report.js';
+import { type RunResult, Session } from './session.js';
+
+/** The entry point: run, then exit once everything written has reached the runner. */
+export async function main(): Promise<void> {
+  await flushAndExit(await run());
+}
+
+/** Runs the action; returns the exit code (0 only for `completed`). */
+export async function run(): Promise<number> {
+  const runId = randomBytes(8).toString('hex');
+  let session: Session | undefined;
+  let cancelled = false;
+  // The runner cancels by SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after that,
+  // all to this PID only: the session's processes get nothing unless we send it.
+  const onSignal = () => {
+    cancelled = true;
+    session?.cancel();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    let settings: Settings;
+    try {
+      settings = await parseSettings((name) => core.getInput(name));
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return await report(errorResult(e.message, ''), { ticket: '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' });
+    }
+    const ctx: ReportContext = {
+      ticket: settings.ticket,
+      timeoutMs: settings.timeoutMs,
+      idleTimeoutMs: settings.idleTimeoutMs,
+      completionGraceMs: settings.completionGraceMs,
+      command: settings.command,
+    };
+    if (cancelled) return await report(errorResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
+
+    // Saved before the spawn, so that post can sweep even if this process is killed at once.
+    core.saveState(State.RunId, runId);
+    core.saveState(State.Ticket, settings.ticket);
+
+    const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
+    jobLog.open();
+    jobLog.line(`[ralph-dispatch] ${title(settings.ticket)}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
+    jobLog.line(settings.command);
+    session = new Session({
+      settings,
+      runId,
+      jobLog,
+      onSpawn: (pid) => core.saveState(State.ChildPid, String(pid)),
+    });
+    if (cancelled) session.cancel();
+    const result = await session.run();
+    await session.closeLog();
+    jobLog.close();
+    return await report(result, ctx);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function report(result: RunResult, ctx: ReportContext): Promise<number> {
+  for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, value);
+  for (const a of buildAnnotations(result, ctx)) {
+    const props = { title: a.title };
+    if (a.level === 'notice') core.notice(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.error(a.message, props);
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.addRaw(buildSummary(result, ctx)).write();
+    } catch (e) {
+      core.warning(`could not write the job summary: ${(e as Error).message}`);
+    }
+  }
+  return result.status === 'completed' ? 0 : 1;
+}
+
+export function errorResult(message: string, logFile: string, status: 'error' | 'cancelled' = 'error'): RunResult {
+  return {
+    status,
+    exitCode: null,
+    signal: null,
+    termination: null,
+    durationMs: 0,
+    markerSeen: false,
+    reason: null,
+    orphans: [],
+    survivors: [],
+    faults: [],
+    timeline: [],
+    logFile,
+    logBytes: 0,
+    tail: Buffer.alloc(0),
+    childPid: undefined,
+    error: message,
+  };
+}

@@ -1,0 +1,2 @@
+import { main } from './post.js';
+await main();

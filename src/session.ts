@@ -1,0 +1,489 @@
+/**
+ * One ticket session: spawn, watch, close out, reap. A small state machine:
+ *
+ *   running ──marker──▶ completing ──completion-grace──▶ closing
+ *   running ──timeout / idle-timeout / cancel──────────▶ closing (EOF → SIGTERM → SIGKILL)
+ *   any ──child exit──▶ exited ──leftovers swept──▶ reaped
+ *
+ * Completion is the child's `exit` event, never the end of its stdio: a grandchild may hold
+ * the pipes open for ever. This module never touches @actions/core: it takes its inputs as
+ * Settings and returns a RunResult.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RUN_ID_ENV, type Status, TICKET_ENV, type Termination } from './constants.js';
+import { formatDuration } from './duration.js';
+import type { JobLog } from './fence.js';
+import { SCRIPT_PLACEHOLDER, type Settings } from './inputs.js';
+import { LogFile, MarkerScanner, Tail } from './output.js';
+import { type ProcInfo, RunProcesses, type SignalFault } from './reaper.js';
+import { CANCEL_GRACES, Escalation, type EscalationResult, type Graces, type StepEvent } from './terminate.js';
+
+export type Phase = 'starting' | 'running' | 'completing' | 'closing' | 'exited' | 'reaped';
+export type CloseReason = 'timeout' | 'idle' | 'marker' | 'cancel';
+
+export type TimelineKind =
+  | 'spawned'
+  | 'first-output'
+  | 'marker'
+  | 'timeout'
+  | 'idle'
+  | 'cancel'
+  | 'completion-grace-over'
+  | 'eof'
+  | 'sigterm'
+  | 'sigkill'
+  | 'exit'
+  | 'last-process-gone';
+
+export interface TimelineEvent {
+  readonly kind: TimelineKind;
+  /** Milliseconds since spawn. */
+  readonly at: number;
+  readonly detail?: string;
+}
+
+export interface RunResult {
+  readonly status: Status;
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** Null when nothing ran (error before spawn). */
+  readonly termination: Termination | null;
+  readonly durationMs: number;
+  readonly markerSeen: boolean;
+  readonly reason: CloseReason | null;
+  /** Processes of the run that outlived the child and had to be killed. */
+  readonly orphans: readonly ProcInfo[];
+  /** Processes of the run still alive when the action gave up (EPERM, D state). */
+  readonly survivors: readonly ProcInfo[];
+  readonly faults: readonly SignalFault[];
+  readonly timeline: readonly TimelineEvent[];
+  readonly logFile: string;
+  readonly logBytes: number;
+  readonly tail: Buffer;
+  readonly childPid: number | undefined;
+  /** Why the status is `error`. */
+  readonly error?: string;
+}
+
+export interface SessionOptions {
+  readonly settings: Settings;
+  readonly runId: string;
+  /** The job log (fenced by the caller). */
+  readonly jobLog: JobLog;
+  /** The action's environment; the child gets it, tagged, less the action's own variables. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Called once the child is spawned (main saves state for the post step). */
+  readonly onSpawn?: (pid: number) => void;
+  readonly processes?: RunProcesses;
+  readonly now?: () => number;
+}
+
+/** Ctrl+U clears a half-typed line (Ctrl+D ends input only on an empty one), then Ctrl+D. */
+const TTY_EOF = Buffer.from([0x15, 0x04]);
+/** How long to wait for the output pipes to drain once every process of the run is gone. */
+const PIPE_DRAIN_MS = 500;
+/** Variables that let a child write the step's outputs, state or environment. */
+const FILE_COMMAND_VARS = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'];
+
+const SIGNAL_NAMES = new Map<number, NodeJS.Signals>(
+  Object.entries(os.constants.signals).map(([name, num]) => [num, name as NodeJS.Signals]),
+);
+
+/** Quotes a word for the POSIX shell that `script -c` runs. */
+export function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+export class Session {
+  private phase: Phase = 'starting';
+  private readonly settings: Settings;
+  private readonly processes: RunProcesses;
+  private readonly now: () => number;
+  private readonly timeline: TimelineEvent[] = [];
+  private readonly tail = new Tail();
+  private readonly scanner: MarkerScanner | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private idleTimer: NodeJS.Timeout | undefined;
+  private startedAt = 0;
+  private child: ChildProcess | undefined;
+  private log: LogFile | undefined;
+  private scriptDir: string | undefined;
+  private markerSeen = false;
+  private reason: CloseReason | null = null;
+  private cancelCount = 0;
+  private escalation: Escalation | undefined;
+  private exitInfo: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
+  private readonly stepsSent: StepEvent[] = [];
+  private stepsBeforeExit: StepEvent[] = [];
+  private firstOutput = false;
+  private requestClose: ((reason: CloseReason) => void) | undefined;
+  private paused = false;
+
+  constructor(private readonly options: SessionOptions) {
+    this.settings = options.settings;
+    this.processes = options.processes ?? new RunProcesses(options.runId);
+    this.now = options.now ?? (() => performance.now());
+    this.scanner = this.settings.completionMarker ? new MarkerScanner(this.settings.completionMarker) : undefined;
+  }
+
+  /**
+   * Cancellation (the runner's SIGINT, then SIGTERM 7.5 s later, then SIGKILL 2.5 s after
+   * that, to our PID only). The first call compresses the sequence to fit that window; the
+   * second goes straight to SIGKILL.
+   */
+  cancel(): void {
+    this.cancelCount += 1;
+    const limit: Graces = this.cancelCount === 1 ? CANCEL_GRACES : { eofMs: 0, termMs: 0, killMs: CANCEL_GRACES.killMs };
+    if (this.phase === 'starting' || this.phase === 'reaped') return;
+    this.mark('cancel', this.cancelCount > 1 ? 'again: SIGKILL now' : undefined);
+    this.escalation?.compress(limit);
+    // The reason stays what closed the session first; a cancel closes it only if nothing has.
+    this.requestClose?.('cancel');
+  }
+
+  async run(): Promise<RunResult> {
+    let escalation: EscalationResult | undefined;
+    try {
+      this.prepare();
+      const exited = this.spawnChild();
+      const closing = new Promise<CloseReason>((resolve) => {
+        this.requestClose = (reason) => {
+          if (this.reason || this.phase === 'exited') return;
+          this.reason = reason;
+          resolve(reason);
+        };
+      });
+      if (this.cancelCount > 0) this.requestClose?.('cancel');
+      this.phase = 'running';
+      this.startWatchers();
+      const first = await Promise.race([exited, closing]);
+      this.clearTimers();
+      if (first !== 'exit') {
+        this.phase = 'closing';
+        this.note(this.closingNote(first));
+      }
+      escalation = await this.escalate(first !== 'exit');
+      await exited;
+      this.phase = 'reaped';
+      await this.drainPipes();
+    } catch (e) {
+      return this.finish(escalation, (e as Error).message);
+    }
+    return this.finish(escalation);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** Everything that can fail before the child exists: the script file and the log. */
+  private prepare(): void {
+    const base = process.env.RUNNER_TEMP || os.tmpdir();
+    fs.mkdirSync(base, { recursive: true });
+    this.scriptDir = fs.mkdtempSync(path.join(base, 'ralph-dispatch-'));
+    fs.chmodSync(this.scriptDir, 0o700);
+    fs.writeFileSync(path.join(this.scriptDir, 'ticket.sh'), `${this.settings.command}\n`, { mode: 0o600 });
+    this.log = LogFile.open(this.settings.logFile);
+  }
+
+  private childEnv(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...(this.options.env ?? process.env) };
+    // The action's own inputs are not the command's business (a `run:` step does not see them).
+    for (const name of Object.keys(env)) if (name.startsWith('INPUT_')) delete env[name];
+    if (!this.settings.allowWorkflowCommands) for (const name of FILE_COMMAND_VARS) delete env[name];
+    env[TICKET_ENV] = this.settings.ticket;
+    env[RUN_ID_ENV] = this.options.runId;
+    return env;
+  }
+
+  /** The argv that runs the script, and the argv that runs it under a pseudo-terminal. */
+  private commandLine(): { file: string; args: string[] } {
+    const script = path.join(this.scriptDir as string, 'ticket.sh');
+    const { shell, tty } = this.settings;
+    const args = shell.args.map((a) => a.replaceAll(SCRIPT_PLACEHOLDER, script));
+    if (!tty) return { file: shell.file, args };
+    // A pty that script(1) opens while its own stdin is a pipe has no size: give it one, so a
+    // TUI can lay itself out.
+    const inner = `stty cols 160 rows 48 2>/dev/null; exec ${[shell.file, ...args].map(shellQuote).join(' ')}`;
+    if (tty.kind === 'bsd') return { file: tty.file, args: ['-q', '/dev/null', '/bin/sh', '-c', inner] };
+    // -e: return the child's status (128+N for death by signal N); -f: flush as it comes.
+    return { file: tty.file, args: ['-qefc', inner, '/dev/null'] };
+  }
+
+  private spawnChild(): Promise<'exit'> {
+    const { file, args } = this.commandLine();
+    const stdinMode = this.settings.stdin === 'closed' ? 'ignore' : 'pipe';
+    this.startedAt = this.now();
+    let child: ChildProcess;
+    try {
+      child = spawn(file, args, {
+        cwd: this.settings.workingDirectory,
+        env: this.childEnv(),
+        // `detached` makes the child a session and group leader of its own: the runner's
+        // signals to our PID do not reach it, and its group can be told apart from ours.
+        detached: process.platform !== 'win32',
+        stdio: [stdinMode, 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (e) {
+      throw new Error(`could not start ${file}: ${(e as Error).message}`, { cause: e });
+    }
+    this.child = child;
+    return new Promise<'exit'>((resolve, reject) => {
+      child.once('error', (e) => {
+        if (this.exitInfo) return;
+        if (child.pid === undefined) reject(new Error(`could not start ${file}: ${e.message}`));
+      });
+      child.once('exit', (code, signal) => {
+        this.exitInfo = { code, signal, at: this.now() };
+        this.stepsBeforeExit = [...this.stepsSent];
+        this.phase = 'exited';
+        this.mark('exit', signal ? signal : `code ${code}`);
+        resolve('exit');
+      });
+      if (child.pid !== undefined) this.onSpawned(child);
+    });
+  }
+
+  private onSpawned(child: ChildProcess): void {
+    const pid = child.pid as number;
+    this.processes.addRoot(pid);
+    this.mark('spawned', `pid ${pid}`);
+    this.options.onSpawn?.(pid);
+    if (child.stdin) {
+      // EPIPE when the child does not read: not our failure.
+      child.stdin.on('error', () => undefined);
+      if (this.settings.input) child.stdin.write(this.settings.input);
+    }
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on('data', (chunk: Buffer) => this.onOutput(chunk));
+    }
+  }
+
+  private onOutput(chunk: Buffer): void {
+    if (!this.firstOutput) {
+      this.firstOutput = true;
+      this.mark('first-output');
+    }
+    this.tail.push(chunk);
+    const logOk = (this.log as LogFile).write(chunk);
+    const liveOk = this.options.jobLog.write(chunk);
+    this.idleTimer?.refresh();
+    if (this.scanner && !this.markerSeen && !this.reason && this.scanner.push(chunk)) this.onMarker();
+    if ((!logOk || !liveOk) && !this.paused) this.pause(!logOk, !liveOk);
+  }
+
+  /** Backpressure: a slow job log or disk pauses the child's pipes instead of buffering. */
+  private pause(log: boolean, live: boolean): void {
+    this.paused = true;
+    this.child?.stdout?.pause();
+    this.child?.stderr?.pause();
+    let waiting = (log ? 1 : 0) + (live ? 1 : 0);
+    const resume = () => {
+      waiting -= 1;
+      if (waiting > 0) return;
+      this.paused = false;
+      this.child?.stdout?.resume();
+      this.child?.stderr?.resume();
+    };
+    if (log) this.log?.onDrain(resume);
+    if (live) this.options.jobLog.once('drain', resume);
+  }
+
+  private startWatchers(): void {
+    const { timeoutMs, idleTimeoutMs } = this.settings;
+    if (timeoutMs > 0) this.after(timeoutMs, () => this.close('timeout'));
+    if (idleTimeoutMs > 0) this.idleTimer = this.after(idleTimeoutMs, () => this.close('idle'));
+  }
+
+  private onMarker(): void {
+    this.markerSeen = true;
+    this.mark('marker');
+    if (this.phase !== 'running') return;
+    this.phase = 'completing';
+    this.clearTimers();
+    const grace = this.cancelCount > 0 ? 0 : this.settings.completionGraceMs;
+    this.note(`completion marker seen; the session has ${formatDuration(grace)} to exit by itself`);
+    this.after(grace, () => {
+      this.mark('completion-grace-over');
+      this.close('marker');
+    });
+  }
+
+  private close(reason: CloseReason): void {
+    if (reason === 'timeout' || reason === 'idle') this.mark(reason);
+    this.requestClose?.(reason);
+  }
+
+  private after(ms: number, fn: () => void): NodeJS.Timeout {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    this.timers.add(timer);
+    return timer;
+  }
+
+  private clearTimers(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.idleTimer = undefined;
+  }
+
+  private async escalate(withEof: boolean): Promise<EscalationResult> {
+    const child = this.child as ChildProcess;
+    const exit = new Promise<void>((resolve) => {
+      if (this.exitInfo) resolve();
+      else child.once('exit', () => resolve());
+    });
+    const wrapper = this.settings.tty ? child.pid : undefined;
+    const graces: Graces = {
+      eofMs: this.settings.eofGraceMs,
+      termMs: this.settings.termGraceMs,
+      killMs: CANCEL_GRACES.killMs * 2,
+    };
+    const escalation = new Escalation(
+      {
+        childExited: () => this.exitInfo !== undefined,
+        childExit: exit,
+        sendEof: () => this.sendEof(),
+        scan: () => this.processes.scan(),
+        signal: (live, signal) =>
+          // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
+          // signal the session's processes directly, and the wrapper only with SIGKILL.
+          this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== wrapper) : live, signal),
+      },
+      graces,
+      this.now,
+      (event) => {
+        this.stepsSent.push(event);
+        const what = event.step === 'eof' ? 'EOF' : `${event.step.toUpperCase()} to ${event.count} process${event.count === 1 ? '' : 'es'}`;
+        this.mark(event.step, event.step === 'eof' ? undefined : what);
+        this.note(`${what} sent`);
+      },
+    );
+    this.escalation = escalation;
+    if (this.cancelCount > 0) escalation.compress(this.cancelCount === 1 ? CANCEL_GRACES : { eofMs: 0, termMs: 0, killMs: CANCEL_GRACES.killMs });
+    const result = await escalation.run(withEof);
+    this.mark('last-process-gone', result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined);
+    return result;
+  }
+
+  private sendEof(): boolean {
+    const stdin = this.child?.stdin;
+    if (!stdin || stdin.destroyed) return false;
+    if (this.settings.tty) stdin.write(TTY_EOF);
+    else stdin.end();
+    return true;
+  }
+
+  /** The pipes close once every writer is dead; a writer we could not kill must not hold us. */
+  private async drainPipes(): Promise<void> {
+    const child = this.child as ChildProcess;
+    const streams = [child.stdout, child.stderr].filter((s) => s && !s.closed);
+    if (streams.length > 0) {
+      await new Promise<void>((resolve) => {
+        let open = streams.length;
+        const timer = setTimeout(resolve, PIPE_DRAIN_MS);
+        for (const s of streams) {
+          s?.once('close', () => {
+            open -= 1;
+            if (open === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+        }
+      });
+    }
+    this.paused = false;
+    for (const s of [child.stdin, child.stdout, child.stderr]) s?.destroy();
+  }
+
+  private finish(escalation: EscalationResult | undefined, error?: string): RunResult {
+    this.clearTimers();
+    const endedAt = escalation?.endedAt ?? this.exitInfo?.at ?? this.now();
+    if (this.scriptDir) fs.rmSync(this.scriptDir, { recursive: true, force: true });
+    const exit = this.exitInfo;
+    let exitCode = exit?.code ?? null;
+    let signal = exit?.signal ?? null;
+    const sent = this.stepsBeforeExit;
+    // Under a pty, script -e reports death by signal N as 128+N. Read it as a signal only
+    // when we sent that signal, so that a session's own `exit 143` stays an exit code.
+    if (this.settings.tty && exitCode !== null && exitCode > 128) {
+      const name = SIGNAL_NAMES.get(exitCode - 128);
+      if (name && sent.some((s) => s.step.toUpperCase() === name)) {
+        signal = name;
+        exitCode = null;
+      }
+    }
+    const termination: Termination | null = exit
+      ? sent.length === 0
+        ? 'natural'
+        : sent[sent.length - 1].step
+      : this.child?.pid !== undefined
+        ? (escalation?.steps.at(-1)?.step ?? null)
+        : null;
+    const survivors = escalation?.survivors ?? [];
+    const childSurvived = exit === undefined && this.child?.pid !== undefined && survivors.length > 0;
+    let status: Status;
+    let why = error;
+    if (error !== undefined || this.child?.pid === undefined) status = 'error';
+    else if (childSurvived) {
+      status = 'error';
+      why = `the session could not be stopped: ${survivors.length} process(es) survived SIGKILL`;
+    } else if (this.markerSeen) status = 'completed';
+    else if (this.reason === 'cancel') status = 'cancelled';
+    else if (this.reason === 'timeout' || this.reason === 'idle') status = 'timeout';
+    else if (signal) status = 'terminated';
+    else status = exitCode === 0 ? 'completed' : 'failed';
+    const leftovers = escalation?.leftovers ?? [];
+    const childPid = this.child?.pid;
+    return {
+      status,
+      exitCode: status === 'error' && !exit ? null : exitCode,
+      signal,
+      termination,
+      durationMs: this.child?.pid !== undefined ? Math.max(0, Math.round(endedAt - this.startedAt)) : 0,
+      markerSeen: this.markerSeen,
+      reason: this.reason,
+      orphans: leftovers.filter((p) => p.pid !== childPid),
+      survivors,
+      faults: escalation?.faults ?? [],
+      timeline: this.timeline,
+      logFile: this.settings.logFile,
+      logBytes: this.log?.bytes ?? 0,
+      tail: this.tail.bytes(),
+      childPid,
+      error: why,
+    };
+  }
+
+  /** Closes the log (flushing it); call after run(). */
+  async closeLog(): Promise<void> {
+    await this.log?.close();
+  }
+
+  private closingNote(reason: CloseReason): string {
+    const s = this.settings;
+    switch (reason) {
+      case 'timeout':
+        return `timeout (${formatDuration(s.timeoutMs)}) reached: closing the session`;
+      case 'idle':
+        return `no output for ${formatDuration(s.idleTimeoutMs)} (idle-timeout): closing the session`;
+      case 'marker':
+        return `the session did not exit within ${formatDuration(s.completionGraceMs)} of its completion marker: closing it`;
+      case 'cancel':
+        return 'the run was cancelled: closing the session';
+    }
+  }
+
+  private mark(kind: TimelineKind, detail?: string): void {
+    this.timeline.push({ kind, at: Math.max(0, Math.round(this.now() - this.startedAt)), detail });
+  }
+
+  private note(text: string): void {
+    this.options.jobLog.line(`[ralph-dispatch] ${text}`);
+  }
+}
