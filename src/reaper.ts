@@ -214,6 +214,7 @@ export class RunProcesses {
     readonly runId: string,
     private readonly source: ProcessSource = defaultSource(),
     private readonly selfPid = process.pid,
+    private readonly kill: (pid: number, signal: NodeJS.Signals) => void = (pid, signal) => process.kill(pid, signal),
   ) {
     this.tag = `${RUN_ID_ENV}=${runId}`;
   }
@@ -277,7 +278,7 @@ export class RunProcesses {
     const faults: SignalFault[] = [];
     for (const p of procs) {
       try {
-        process.kill(p.pid, signal);
+        this.kill(p.pid, signal);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? String(e);
         if (code !== 'ESRCH') faults.push({ pid: p.pid, command: p.command, code });
