@@ -32204,7 +32204,7 @@ function parseTaskkillOutput(text) {
 }
 function taskkillTree(pid, force) {
     const args = ['/PID', String(pid), '/T', ...(force ? ['/F'] : [])];
-    const res = spawnSync('taskkill', args, { encoding: 'utf8', windowsHide: true });
+    const res = (0,external_node_child_process_namespaceObject.spawnSync)('taskkill', args, { encoding: 'utf8', windowsHide: true });
     return parseTaskkillOutput(res.stdout ?? '');
 }
 // ---------------------------------------------------------------------------------------------
@@ -32222,14 +32222,16 @@ class RunProcesses {
     runId;
     source;
     selfPid;
+    kill;
     tag;
     roots = new Set();
     groups = new Set();
     sessions = new Set();
-    constructor(runId, source = defaultSource(), selfPid = process.pid) {
+    constructor(runId, source = defaultSource(), selfPid = process.pid, kill = (pid, signal) => process.kill(pid, signal)) {
         this.runId = runId;
         this.source = source;
         this.selfPid = selfPid;
+        this.kill = kill;
         this.tag = `${RUN_ID_ENV}=${runId}`;
     }
     /** The process we spawned: its descendants are members even if their environment is scrubbed. */
@@ -32238,6 +32240,8 @@ class RunProcesses {
     }
     /** Live members (zombies are dead and not listed). */
     scan() {
+        if (this.source instanceof WindowsTreeSource)
+            return this.liveRoots();
         const table = this.source.snapshot(this.tag);
         const byPid = new Map();
         const children = new Map();
@@ -32293,15 +32297,34 @@ class RunProcesses {
         }
         return live;
     }
+    liveRoots() {
+        const live = [];
+        for (const pid of this.roots) {
+            try {
+                this.kill(pid, 0);
+                live.push({ pid, ppid: this.selfPid, state: 'R', command: `[${pid}]` });
+            }
+            catch {
+                // gone
+            }
+        }
+        return live;
+    }
     /**
      * Sends `signal` to each process; returns the faults (EPERM and the like). ESRCH means it
      * is already gone, which is what we wanted.
      */
     signal(procs, signal) {
         const faults = [];
+        if (this.source instanceof WindowsTreeSource) {
+            // taskkill without /F asks politely (WM_CLOSE); /F terminates.
+            for (const p of procs)
+                taskkillTree(p.pid, signal === 'SIGKILL');
+            return faults;
+        }
         for (const p of procs) {
             try {
-                process.kill(p.pid, signal);
+                this.kill(p.pid, signal);
             }
             catch (e) {
                 const code = e.code ?? String(e);
@@ -32312,8 +32335,24 @@ class RunProcesses {
         return faults;
     }
 }
+/**
+ * Windows has neither /proc nor `ps e`: the run is the tree under the root, which only
+ * `taskkill /T` walks. The snapshot lists the roots still alive; signalling one kills its tree.
+ */
+class WindowsTreeSource {
+    snapshot() {
+        return [];
+    }
+    commandLine(_pid, fallback) {
+        return `[${fallback}]`;
+    }
+}
 function defaultSource(platform = process.platform) {
-    return platform === 'linux' ? new LinuxProcSource() : new PsSource();
+    if (platform === 'linux')
+        return new LinuxProcSource();
+    if (platform === 'win32')
+        return new WindowsTreeSource();
+    return new PsSource();
 }
 
 ;// CONCATENATED MODULE: ./src/terminate.ts

@@ -226,6 +226,7 @@ export class RunProcesses {
 
   /** Live members (zombies are dead and not listed). */
   scan(): ProcInfo[] {
+    if (this.source instanceof WindowsTreeSource) return this.liveRoots();
     const table = this.source.snapshot(this.tag);
     const byPid = new Map<number, ProcEntry>();
     const children = new Map<number, ProcEntry[]>();
@@ -270,12 +271,30 @@ export class RunProcesses {
     return live;
   }
 
+  private liveRoots(): ProcInfo[] {
+    const live: ProcInfo[] = [];
+    for (const pid of this.roots) {
+      try {
+        this.kill(pid, 0 as unknown as NodeJS.Signals);
+        live.push({ pid, ppid: this.selfPid, state: 'R', command: `[${pid}]` });
+      } catch {
+        // gone
+      }
+    }
+    return live;
+  }
+
   /**
    * Sends `signal` to each process; returns the faults (EPERM and the like). ESRCH means it
    * is already gone, which is what we wanted.
    */
   signal(procs: readonly ProcInfo[], signal: NodeJS.Signals): SignalFault[] {
     const faults: SignalFault[] = [];
+    if (this.source instanceof WindowsTreeSource) {
+      // taskkill without /F asks politely (WM_CLOSE); /F terminates.
+      for (const p of procs) taskkillTree(p.pid, signal === 'SIGKILL');
+      return faults;
+    }
     for (const p of procs) {
       try {
         this.kill(p.pid, signal);
@@ -288,6 +307,22 @@ export class RunProcesses {
   }
 }
 
+/**
+ * Windows has neither /proc nor `ps e`: the run is the tree under the root, which only
+ * `taskkill /T` walks. The snapshot lists the roots still alive; signalling one kills its tree.
+ */
+export class WindowsTreeSource implements ProcessSource {
+  snapshot(): ProcEntry[] {
+    return [];
+  }
+
+  commandLine(_pid: number, fallback: string): string {
+    return `[${fallback}]`;
+  }
+}
+
 export function defaultSource(platform: NodeJS.Platform = process.platform): ProcessSource {
-  return platform === 'linux' ? new LinuxProcSource() : new PsSource();
+  if (platform === 'linux') return new LinuxProcSource();
+  if (platform === 'win32') return new WindowsTreeSource();
+  return new PsSource();
 }
