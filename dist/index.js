@@ -31372,7 +31372,6 @@ const Outputs = {
 /** Saved by main with core.saveState, read by post as STATE_<name>. */
 const State = {
     RunId: 'run-id',
-    ChildPid: 'child-pid',
     Ticket: 'ticket',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
@@ -32666,7 +32665,6 @@ class Session {
         const pid = child.pid;
         this.processes.addRoot(pid);
         this.mark('spawned', `pid ${pid}`);
-        this.options.onSpawn?.(pid);
         if (child.stdin) {
             // EPIPE when the child does not read: not our failure.
             child.stdin.on('error', () => undefined);
@@ -32926,7 +32924,16 @@ class Session {
 
 /** The entry point: run, then exit once everything written has reached the runner. */
 async function main() {
-    await flushAndExit(await run());
+    let code;
+    try {
+        code = await run();
+    }
+    catch (e) {
+        // The one setFailed: for the unexpected (a runner file that cannot be written, a bug).
+        setFailed(`ralph-dispatch failed: ${e.stack ?? String(e)}`);
+        code = 1;
+    }
+    await flushAndExit(code);
 }
 /** Runs the action; returns the exit code (0 only for `completed`). */
 async function run() {
@@ -32967,12 +32974,7 @@ async function run() {
         jobLog.open();
         jobLog.line(`[ralph-dispatch] ${title(settings.ticket)}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
         jobLog.line(settings.command);
-        session = new Session({
-            settings,
-            runId,
-            jobLog,
-            onSpawn: (pid) => saveState(State.ChildPid, String(pid)),
-        });
+        session = new Session({ settings, runId, jobLog });
         if (cancelled)
             session.cancel();
         const result = await session.run();

@@ -33,7 +33,6 @@ export type OutputName = (typeof Outputs)[keyof typeof Outputs];
 /** Saved by main with core.saveState, read by post as STATE_<name>. */
 export const State = {
   RunId: 'run-id',
-  ChildPid: 'child-pid',
   Ticket: 'ticket',
 } as const;
 

@@ -14,7 +14,15 @@ import { type RunResult, Session } from './session.js';
 
 /** The entry point: run, then exit once everything written has reached the runner. */
 export async function main(): Promise<void> {
-  await flushAndExit(await run());
+  let code: number;
+  try {
+    code = await run();
+  } catch (e) {
+    // The one setFailed: for the unexpected (a runner file that cannot be written, a bug).
+    core.setFailed(`ralph-dispatch failed: ${(e as Error).stack ?? String(e)}`);
+    code = 1;
+  }
+  await flushAndExit(code);
 }
 
 /** Runs the action; returns the exit code (0 only for `completed`). */
@@ -55,12 +63,7 @@ export async function run(): Promise<number> {
     jobLog.open();
     jobLog.line(`[ralph-dispatch] ${title(settings.ticket)}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
     jobLog.line(settings.command);
-    session = new Session({
-      settings,
-      runId,
-      jobLog,
-      onSpawn: (pid) => core.saveState(State.ChildPid, String(pid)),
-    });
+    session = new Session({ settings, runId, jobLog });
     if (cancelled) session.cancel();
     const result = await session.run();
     await session.closeLog();

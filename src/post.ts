@@ -12,7 +12,14 @@ import { RunProcesses } from './reaper.js';
 import { Escalation } from './terminate.js';
 
 export async function main(): Promise<void> {
-  await flushAndExit(await run());
+  let code: number;
+  try {
+    code = await run();
+  } catch (e) {
+    core.setFailed(`ralph-dispatch post step failed: ${(e as Error).stack ?? String(e)}`);
+    code = 1;
+  }
+  await flushAndExit(code);
 }
 
 export async function run(): Promise<number> {

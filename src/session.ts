@@ -75,8 +75,6 @@ export interface SessionOptions {
   readonly jobLog: JobLog;
   /** The action's environment; the child gets it, tagged, less the action's own variables. */
   readonly env?: NodeJS.ProcessEnv;
-  /** Called once the child is spawned (main saves state for the post step). */
-  readonly onSpawn?: (pid: number) => void;
   readonly processes?: RunProcesses;
   readonly now?: () => number;
 }
@@ -250,7 +248,6 @@ export class Session {
     const pid = child.pid as number;
     this.processes.addRoot(pid);
     this.mark('spawned', `pid ${pid}`);
-    this.options.onSpawn?.(pid);
     if (child.stdin) {
       // EPIPE when the child does not read: not our failure.
       child.stdin.on('error', () => undefined);

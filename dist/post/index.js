@@ -31229,7 +31229,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31370,7 +31370,6 @@ const constants_Outputs = {
 /** Saved by main with core.saveState, read by post as STATE_<name>. */
 const State = {
     RunId: 'run-id',
-    ChildPid: 'child-pid',
     Ticket: 'ticket',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
@@ -32247,7 +32246,15 @@ function dedupeFaults(faults) {
 
 
 async function main() {
-    await flushAndExit(await run());
+    let code;
+    try {
+        code = await run();
+    }
+    catch (e) {
+        setFailed(`ralph-dispatch post step failed: ${e.stack ?? String(e)}`);
+        code = 1;
+    }
+    await flushAndExit(code);
 }
 async function run() {
     const runId = getState(State.RunId);
