@@ -31878,25 +31878,40 @@ function howItEnded(result) {
         return `exited with code ${result.exitCode}`;
     return 'did not exit';
 }
-/** `EOF, SIGTERM at +10s, SIGKILL at +15s`: the steps sent, timed from the first. */
+/**
+ * `EOF, SIGTERM at +10s, SIGKILL at +15s; ended by SIGKILL`: the steps sent, timed from the
+ * first, and how the session ended. Steps sent after the session had exited went to its
+ * leftovers, and say so.
+ */
 function describeSequence(result) {
-    const steps = result.timeline.filter((e) => e.kind === 'eof' || e.kind === 'sigterm' || e.kind === 'sigkill');
-    if (steps.length === 0)
+    const events = result.timeline.filter((e) => e.kind === 'eof' || e.kind === 'sigterm' || e.kind === 'sigkill' || e.kind === 'exit');
+    const firstStep = events.findIndex((e) => e.kind !== 'exit');
+    if (firstStep < 0)
         return '';
-    const t0 = steps[0].at;
-    return steps
-        .map((e, i) => {
-        const name = e.kind === 'eof' ? 'EOF' : e.kind.toUpperCase();
-        return i === 0 ? name : `${name} at +${formatDuration(e.at - t0)}`;
-    })
-        .join(', ');
+    const t0 = events[firstStep].at;
+    const parts = [];
+    let exited = false;
+    for (const e of events.slice(firstStep)) {
+        const at = e.at === t0 ? '' : ` at +${formatDuration(e.at - t0)}`;
+        if (e.kind === 'exit') {
+            exited = true;
+            parts.push(`; ${howItEnded(result)}${at}`);
+        }
+        else {
+            const name = e.kind === 'eof' ? 'EOF' : e.kind.toUpperCase();
+            parts.push(`${parts.length === 0 ? '' : exited ? '; ' : ', '}${name}${exited ? ' to leftovers' : ''}${at}`);
+        }
+    }
+    if (!exited)
+        parts.push(`; ${howItEnded(result)}`);
+    return parts.join('');
 }
 /** One sentence saying what happened, for the outcome annotation and the summary. */
 function describeOutcome(result, ctx) {
     const who = ctx.ticket || 'the session';
     const took = formatDuration(result.durationMs);
     const sequence = describeSequence(result);
-    const closed = sequence ? `; ${sequence}; ${howItEnded(result)}` : `; ${howItEnded(result)}`;
+    const closed = `; ${sequence || howItEnded(result)}`;
     switch (result.status) {
         case 'completed': {
             if (!result.markerSeen)
@@ -32521,6 +32536,7 @@ class Session {
     log;
     scriptDir;
     markerSeen = false;
+    markerBeforeClose = false;
     reason = null;
     cancelCount = 0;
     escalation;
@@ -32651,15 +32667,27 @@ class Session {
                     reject(new Error(`could not start ${file}: ${e.message}`));
             });
             child.once('exit', (code, signal) => {
-                this.exitInfo = { code, signal, at: this.now() };
                 this.stepsBeforeExit = [...this.stepsSent];
+                this.exitInfo = { ...this.interpretExit(code, signal), at: this.now() };
                 this.phase = 'exited';
-                this.mark('exit', signal ? signal : `code ${code}`);
+                this.mark('exit', this.exitInfo.signal ?? `code ${this.exitInfo.code}`);
                 resolve('exit');
             });
             if (child.pid !== undefined)
                 this.onSpawned(child);
         });
+    }
+    /**
+     * Under a pty, script -e reports its child's death by signal N as 128+N. Read it as the
+     * signal only when we sent that signal, so that a session's own `exit 143` stays an exit code.
+     */
+    interpretExit(code, signal) {
+        if (this.settings.tty && code !== null && code > 128) {
+            const name = SIGNAL_NAMES.get(code - 128);
+            if (name && this.stepsBeforeExit.some((s) => s.step.toUpperCase() === name))
+                return { code: null, signal: name };
+        }
+        return { code, signal };
     }
     onSpawned(child) {
         const pid = child.pid;
@@ -32684,7 +32712,7 @@ class Session {
         const logOk = this.log.write(chunk);
         const liveOk = this.options.jobLog.write(chunk);
         this.idleTimer?.refresh();
-        if (this.scanner && !this.markerSeen && !this.reason && this.scanner.push(chunk))
+        if (this.scanner && !this.markerSeen && this.scanner.push(chunk))
             this.onMarker();
         if ((!logOk || !liveOk) && !this.paused)
             this.pause(!logOk, !liveOk);
@@ -32718,8 +32746,11 @@ class Session {
     onMarker() {
         this.markerSeen = true;
         this.mark('marker');
-        if (this.phase !== 'running')
+        // Seen after timeout, idle-timeout or a cancel had started the close-out: reported as
+        // marker-seen, but the status stays what closed the session ("ran out before the marker").
+        if (this.phase !== 'running' || this.reason)
             return;
+        this.markerBeforeClose = true;
         this.phase = 'completing';
         this.clearTimers();
         const grace = this.cancelCount > 0 ? 0 : this.settings.completionGraceMs;
@@ -32823,18 +32854,9 @@ class Session {
         if (this.scriptDir)
             external_node_fs_namespaceObject.rmSync(this.scriptDir, { recursive: true, force: true });
         const exit = this.exitInfo;
-        let exitCode = exit?.code ?? null;
-        let signal = exit?.signal ?? null;
+        const exitCode = exit?.code ?? null;
+        const signal = exit?.signal ?? null;
         const sent = this.stepsBeforeExit;
-        // Under a pty, script -e reports death by signal N as 128+N. Read it as a signal only
-        // when we sent that signal, so that a session's own `exit 143` stays an exit code.
-        if (this.settings.tty && exitCode !== null && exitCode > 128) {
-            const name = SIGNAL_NAMES.get(exitCode - 128);
-            if (name && sent.some((s) => s.step.toUpperCase() === name)) {
-                signal = name;
-                exitCode = null;
-            }
-        }
         const termination = exit
             ? sent.length === 0
                 ? 'natural'
@@ -32852,7 +32874,7 @@ class Session {
             status = 'error';
             why = `the session could not be stopped: ${survivors.length} process(es) survived SIGKILL`;
         }
-        else if (this.markerSeen)
+        else if (this.markerBeforeClose)
             status = 'completed';
         else if (this.reason === 'cancel')
             status = 'cancelled';

@@ -57,17 +57,30 @@ function howItEnded(result: RunResult): string {
   return 'did not exit';
 }
 
-/** `EOF, SIGTERM at +10s, SIGKILL at +15s`: the steps sent, timed from the first. */
+/**
+ * `EOF, SIGTERM at +10s, SIGKILL at +15s; ended by SIGKILL`: the steps sent, timed from the
+ * first, and how the session ended. Steps sent after the session had exited went to its
+ * leftovers, and say so.
+ */
 export function describeSequence(result: RunResult): string {
-  const steps = result.timeline.filter((e) => e.kind === 'eof' || e.kind === 'sigterm' || e.kind === 'sigkill');
-  if (steps.length === 0) return '';
-  const t0 = steps[0].at;
-  return steps
-    .map((e, i) => {
+  const events = result.timeline.filter((e) => e.kind === 'eof' || e.kind === 'sigterm' || e.kind === 'sigkill' || e.kind === 'exit');
+  const firstStep = events.findIndex((e) => e.kind !== 'exit');
+  if (firstStep < 0) return '';
+  const t0 = events[firstStep].at;
+  const parts: string[] = [];
+  let exited = false;
+  for (const e of events.slice(firstStep)) {
+    const at = e.at === t0 ? '' : ` at +${formatDuration(e.at - t0)}`;
+    if (e.kind === 'exit') {
+      exited = true;
+      parts.push(`; ${howItEnded(result)}${at}`);
+    } else {
       const name = e.kind === 'eof' ? 'EOF' : e.kind.toUpperCase();
-      return i === 0 ? name : `${name} at +${formatDuration(e.at - t0)}`;
-    })
-    .join(', ');
+      parts.push(`${parts.length === 0 ? '' : exited ? '; ' : ', '}${name}${exited ? ' to leftovers' : ''}${at}`);
+    }
+  }
+  if (!exited) parts.push(`; ${howItEnded(result)}`);
+  return parts.join('');
 }
 
 /** One sentence saying what happened, for the outcome annotation and the summary. */
@@ -75,7 +88,7 @@ export function describeOutcome(result: RunResult, ctx: ReportContext): string {
   const who = ctx.ticket || 'the session';
   const took = formatDuration(result.durationMs);
   const sequence = describeSequence(result);
-  const closed = sequence ? `; ${sequence}; ${howItEnded(result)}` : `; ${howItEnded(result)}`;
+  const closed = `; ${sequence || howItEnded(result)}`;
   switch (result.status) {
     case 'completed': {
       if (!result.markerSeen) return `${who} completed in ${took} (exit code 0)`;

@@ -110,6 +110,7 @@ export class Session {
   private log: LogFile | undefined;
   private scriptDir: string | undefined;
   private markerSeen = false;
+  private markerBeforeClose = false;
   private reason: CloseReason | null = null;
   private cancelCount = 0;
   private escalation: Escalation | undefined;
@@ -234,14 +235,26 @@ export class Session {
         if (child.pid === undefined) reject(new Error(`could not start ${file}: ${e.message}`));
       });
       child.once('exit', (code, signal) => {
-        this.exitInfo = { code, signal, at: this.now() };
         this.stepsBeforeExit = [...this.stepsSent];
+        this.exitInfo = { ...this.interpretExit(code, signal), at: this.now() };
         this.phase = 'exited';
-        this.mark('exit', signal ? signal : `code ${code}`);
+        this.mark('exit', this.exitInfo.signal ?? `code ${this.exitInfo.code}`);
         resolve('exit');
       });
       if (child.pid !== undefined) this.onSpawned(child);
     });
+  }
+
+  /**
+   * Under a pty, script -e reports its child's death by signal N as 128+N. Read it as the
+   * signal only when we sent that signal, so that a session's own `exit 143` stays an exit code.
+   */
+  private interpretExit(code: number | null, signal: NodeJS.Signals | null): { code: number | null; signal: NodeJS.Signals | null } {
+    if (this.settings.tty && code !== null && code > 128) {
+      const name = SIGNAL_NAMES.get(code - 128);
+      if (name && this.stepsBeforeExit.some((s) => s.step.toUpperCase() === name)) return { code: null, signal: name };
+    }
+    return { code, signal };
   }
 
   private onSpawned(child: ChildProcess): void {
@@ -267,7 +280,7 @@ export class Session {
     const logOk = (this.log as LogFile).write(chunk);
     const liveOk = this.options.jobLog.write(chunk);
     this.idleTimer?.refresh();
-    if (this.scanner && !this.markerSeen && !this.reason && this.scanner.push(chunk)) this.onMarker();
+    if (this.scanner && !this.markerSeen && this.scanner.push(chunk)) this.onMarker();
     if ((!logOk || !liveOk) && !this.paused) this.pause(!logOk, !liveOk);
   }
 
@@ -297,7 +310,10 @@ export class Session {
   private onMarker(): void {
     this.markerSeen = true;
     this.mark('marker');
-    if (this.phase !== 'running') return;
+    // Seen after timeout, idle-timeout or a cancel had started the close-out: reported as
+    // marker-seen, but the status stays what closed the session ("ran out before the marker").
+    if (this.phase !== 'running' || this.reason) return;
+    this.markerBeforeClose = true;
     this.phase = 'completing';
     this.clearTimers();
     const grace = this.cancelCount > 0 ? 0 : this.settings.completionGraceMs;
@@ -403,18 +419,9 @@ export class Session {
     const endedAt = escalation?.endedAt ?? this.exitInfo?.at ?? this.now();
     if (this.scriptDir) fs.rmSync(this.scriptDir, { recursive: true, force: true });
     const exit = this.exitInfo;
-    let exitCode = exit?.code ?? null;
-    let signal = exit?.signal ?? null;
+    const exitCode = exit?.code ?? null;
+    const signal = exit?.signal ?? null;
     const sent = this.stepsBeforeExit;
-    // Under a pty, script -e reports death by signal N as 128+N. Read it as a signal only
-    // when we sent that signal, so that a session's own `exit 143` stays an exit code.
-    if (this.settings.tty && exitCode !== null && exitCode > 128) {
-      const name = SIGNAL_NAMES.get(exitCode - 128);
-      if (name && sent.some((s) => s.step.toUpperCase() === name)) {
-        signal = name;
-        exitCode = null;
-      }
-    }
     const termination: Termination | null = exit
       ? sent.length === 0
         ? 'natural'
@@ -430,7 +437,7 @@ export class Session {
     else if (childSurvived) {
       status = 'error';
       why = `the session could not be stopped: ${survivors.length} process(es) survived SIGKILL`;
-    } else if (this.markerSeen) status = 'completed';
+    } else if (this.markerBeforeClose) status = 'completed';
     else if (this.reason === 'cancel') status = 'cancelled';
     else if (this.reason === 'timeout' || this.reason === 'idle') status = 'timeout';
     else if (signal) status = 'terminated';

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Starts a tool with a scrubbed environment (`env -i`), as sudo or a sandbox would: it does
+# not carry the run's tag. The tool reports through a FIFO once running, then becomes
+# `sleep 302`. Prints `scrubbed <pid> tag=<its RALPH_DISPATCH_RUN_ID or none>`, then `ready`.
+# Usage: reap-scrubbed.sh [stay|exit]
+#   stay (default): keep running (`sleep 300`); exit: exit 0 at once, leaving the tool behind.
+mode=${1:-stay}
+fifo=$(mktemp -u)
+mkfifo "$fifo"
+env -i /bin/sh -c 'echo "scrubbed $$ tag=${RALPH_DISPATCH_RUN_ID:-none}" > "$1"; exec /bin/sleep 302' sh "$fifo" &
+read -r line < "$fifo"
+rm -f "$fifo"
+echo "$line"
+echo ready
+if [ "$mode" = exit ]; then exit 0; fi
+exec sleep 300

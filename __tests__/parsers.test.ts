@@ -1,0 +1,293 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RUN_ID_ENV } from '../src/constants.js';
+import {
+  environHasTag,
+  LinuxProcSource,
+  parseProcStat,
+  parsePsOutput,
+  parseTaskkillOutput,
+  type ProcEntry,
+  type ProcessSource,
+  RunProcesses,
+} from '../src/reaper.js';
+import { tempDir } from './support/harness.js';
+
+const RUN = 'abc';
+const TAG = `${RUN_ID_ENV}=${RUN}`;
+
+describe('parseProcStat', () => {
+  it('reads pid, comm, state, ppid, pgid and sid', () => {
+    expect(parseProcStat('1234 (bash) S 1000 1234 1234 34816 1234 4194560 1 2 3 4\n')).toEqual({
+      pid: 1234,
+      ppid: 1000,
+      pgid: 1234,
+      sid: 1234,
+      state: 'S',
+      name: 'bash',
+    });
+  });
+
+  it('takes comm up to the last ")" (comm may hold spaces and parentheses)', () => {
+    expect(parseProcStat('77 ((a) b)) R 5 6 7 0 -1 0')).toEqual({ pid: 77, ppid: 5, pgid: 6, sid: 7, state: 'R', name: '(a) b)' });
+    // A comm that imitates the fields after it cannot shift them.
+    expect(parseProcStat('78 (x) Z 1 1 1 (y) S 9 10 11 0')).toEqual({ pid: 78, ppid: 9, pgid: 10, sid: 11, state: 'S', name: 'x) Z 1 1 1 (y' });
+  });
+
+  it.each(['', 'garbage', '12 (bash', '12 bash) S 1 2 3', '12 (bash) S', 'x (bash) S 1 2 3'])('rejects %j', (text) => {
+    expect(parseProcStat(text)).toBeUndefined();
+  });
+});
+
+describe('environHasTag', () => {
+  const env = (...entries: string[]) => Buffer.from(entries.join('\0'));
+  const tag = Buffer.from(TAG);
+  it.each([
+    ['in the middle', env('A=1', TAG, 'B=2', ''), true],
+    ['at the start', env(TAG, 'B=2', ''), true],
+    ['at the end without a trailing NUL', env('A=1', TAG), true],
+    ['alone', env(TAG), true],
+    ['after a near miss', env(`${TAG}1`, TAG, ''), true],
+    ['only as a prefix of a longer value (…=abc1)', env('A=1', `${TAG}1`, ''), false],
+    ['only as a suffix of another name (XRALPH…)', env('A=1', `X${TAG}`, ''), false],
+    ['only inside another value', env(`OTHER=${TAG}`, 'B=2'), false],
+    ['prefix at the very end', env('A=1', `${TAG}1`), false],
+    ['with another run id', env(`${RUN_ID_ENV}=abd`, ''), false],
+    ['empty', Buffer.alloc(0), false],
+  ])('%s', (_what, environ, expected) => {
+    expect(environHasTag(environ, tag)).toBe(expected);
+  });
+});
+
+describe('parsePsOutput (macOS ps -axeww -o pid=,ppid=,pgid=,stat=,command=)', () => {
+  const ps = [
+    '    1     0     1 Ss   /sbin/launchd',
+    '  501     1   501 S    /usr/local/bin/node /Users/runner/work/_actions/x/ralph-dispatch/v1/dist/index.js PATH=/usr/bin:/bin HOME=/Users/runner',
+    `  600   501   600 Ss+  /bin/bash --noprofile --norc -eo pipefail /tmp/ralph-dispatch-x/ticket.sh PATH=/usr/bin:/bin ${TAG} RALPH_TICKET=pt-1 TERM=dumb`,
+    `  601   600   600 S+   sleep 300 ${TAG}`,
+    `  602     1   602 Ss   node daemon.js --port 8080 HOME=/Users/runner ${TAG}1`,
+    `  603   600   600 Z+   (sh)`,
+    `  604     1   604 S    grep foo X${TAG} Y=1`,
+    'not a process line',
+    '',
+  ].join('\n');
+  const entries = parsePsOutput(ps, TAG);
+  const byPid = new Map(entries.map((e) => [e.pid, e]));
+
+  it('reads every process line and skips the rest', () => {
+    expect(entries.map((e) => e.pid)).toEqual([1, 501, 600, 601, 602, 603, 604]);
+    expect(byPid.get(600)).toMatchObject({ ppid: 501, pgid: 600, sid: -1, state: 'S' });
+    expect(byPid.get(603)?.state).toBe('Z');
+  });
+
+  it('detects the tag as a whole environment word only', () => {
+    expect(entries.filter((e) => e.tagged).map((e) => e.pid)).toEqual([600, 601]);
+  });
+
+  it('cuts the command before the environment', () => {
+    expect(byPid.get(600)?.command).toBe('/bin/bash --noprofile --norc -eo pipefail /tmp/ralph-dispatch-x/ticket.sh');
+    expect(byPid.get(600)?.name).toBe('/bin/bash');
+    expect(byPid.get(501)?.command).toBe('/usr/local/bin/node /Users/runner/work/_actions/x/ralph-dispatch/v1/dist/index.js');
+    expect(byPid.get(601)?.command).toBe('sleep 300');
+    expect(byPid.get(602)?.command).toBe('node daemon.js --port 8080');
+    expect(byPid.get(1)?.command).toBe('/sbin/launchd');
+  });
+
+  it('caps a very long command', () => {
+    const [e] = parsePsOutput(`  9 1 9 S ${'a'.repeat(5000)} ${TAG}`, TAG);
+    expect(e.tagged).toBe(true);
+    expect(e.command.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('parseTaskkillOutput (Windows taskkill /T)', () => {
+  it('lists the terminated PIDs, not the parents, and skips ERROR lines', () => {
+    const out = [
+      'SUCCESS: The process with PID 1234 (child process of PID 1000) has been terminated.',
+      'SUCCESS: The process with PID 1300 (child process of PID 1234) has been terminated.',
+      'ERROR: The process with PID 1500 (child process of PID 1000) could not be terminated.',
+      'Reason: There is no running instance of the task.',
+      'SUCCESS: The process with PID 1000 (child process of PID 900) has been terminated.',
+      '',
+    ].join('\r\n');
+    expect(parseTaskkillOutput(out)).toEqual([1234, 1300, 1000]);
+  });
+
+  it('nothing from an ERROR only', () => {
+    expect(parseTaskkillOutput('ERROR: The process "4242" not found.\r\n')).toEqual([]);
+  });
+});
+
+describe('LinuxProcSource against a fake /proc', () => {
+  const root = tempDir('rd-proc-');
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const put = (rel: string, content: string | Buffer) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), content);
+  };
+  // 100: tagged, with a command line.
+  put('100/stat', '100 (bash) S 1 100 100 0 -1 0\n');
+  put('100/environ', `PATH=/bin\0${TAG}\0HOME=/root\0`);
+  put('100/cmdline', 'bash\0-c\0sleep 300\0');
+  // 101: no environ file (kernel thread, or a race): listed, untagged; empty cmdline.
+  put('101/stat', '101 (kworker/0:1) I 2 0 0 0 -1 0\n');
+  put('101/cmdline', '');
+  // 102: the stat vanished (the process exited mid-scan): skipped.
+  fs.mkdirSync(path.join(root, '102'));
+  put('102/environ', `${TAG}\0`);
+  // 103: environ unreadable (a directory stands in for EACCES, which root would bypass): untagged.
+  put('103/stat', '103 (sudo tool) S 100 100 100 0 -1 0\n');
+  fs.mkdirSync(path.join(root, '103', 'environ'));
+  // 104: tagged only by a longer run id: untagged.
+  put('104/stat', '104 (node) S 1 104 104 0 -1 0\n');
+  put('104/environ', `${TAG}1\0`);
+  // 105: a stat that cannot be parsed: skipped.
+  put('105/stat', 'garbage');
+  // Non-numeric entries: skipped.
+  put('self/stat', '100 (bash) S 1 100 100 0 -1 0\n');
+  put('sys/stat', '1 (init) S 0 1 1 0 -1 0\n');
+  put('cpuinfo', 'processor : 0\n');
+
+  const source = new LinuxProcSource(root);
+
+  it('lists the readable processes, tagged by their environment', () => {
+    const entries = source.snapshot(TAG).sort((a, b) => a.pid - b.pid);
+    expect(entries.map((e) => [e.pid, e.tagged])).toEqual([
+      [100, true],
+      [101, false],
+      [103, false],
+      [104, false],
+    ]);
+    expect(entries.find((e) => e.pid === 103)).toMatchObject({ ppid: 100, pgid: 100, sid: 100, state: 'S', name: 'sudo tool' });
+  });
+
+  it('reads command lines, falling back to the name', () => {
+    expect(source.commandLine(100, 'bash')).toBe('bash -c sleep 300');
+    expect(source.commandLine(101, 'kworker/0:1')).toBe('[kworker/0:1]');
+    expect(source.commandLine(999, 'gone')).toBe('[gone]');
+  });
+
+  it('gives nothing when the root cannot be read', () => {
+    expect(new LinuxProcSource(path.join(root, 'missing')).snapshot(TAG)).toEqual([]);
+  });
+});
+
+/** A fake machine: the table is what the next snapshot returns. */
+class FakeSource implements ProcessSource {
+  tags: string[] = [];
+  constructor(public table: ProcEntry[]) {}
+  snapshot(tag: string): ProcEntry[] {
+    this.tags.push(tag);
+    return this.table;
+  }
+  commandLine(pid: number, fallback: string): string {
+    return `cmd-${pid} (${fallback})`;
+  }
+}
+
+const entry = (pid: number, ppid: number, over: Partial<ProcEntry> = {}): ProcEntry => ({
+  pid,
+  ppid,
+  pgid: pid,
+  sid: pid,
+  state: 'S',
+  tagged: false,
+  name: `p${pid}`,
+  ...over,
+});
+
+const SELF = 50;
+
+describe('RunProcesses.scan membership', () => {
+  const table = (): ProcEntry[] => [
+    entry(1, 0),
+    entry(SELF, 1, { tagged: true }), // the action itself: never a member
+    entry(51, SELF, { pgid: SELF, sid: 1 }), // another child of the action: not a member
+    // The root (spawned, detached: leader of its group and session).
+    entry(200, SELF, { tagged: true }),
+    entry(201, 200, { pgid: 200, sid: 200 }), // scrubbed env (env -i), in the root's group
+    entry(202, 201, { pgid: 202, sid: 200 }), // scrubbed env, its own group
+    entry(203, 200, { pgid: 200, sid: 200, state: 'Z', tagged: true }), // zombie
+    // A daemon that called setsid() and was reparented to init, still tagged.
+    entry(300, 1, { tagged: true }),
+    entry(301, 1, { pgid: 300, sid: 300 }), // scrubbed, in the daemon's group
+    entry(302, 1, { pgid: 302, sid: 300 }), // scrubbed, in the daemon's session
+    // Unrelated processes.
+    entry(400, 1),
+    entry(401, 400, { pgid: 400, sid: 400 }),
+  ];
+
+  it('takes tagged processes, descendants of the root, and members of groups and sessions led by members', () => {
+    const source = new FakeSource(table());
+    const run = new RunProcesses(RUN, source, SELF);
+    run.addRoot(200);
+    const members = run.scan();
+    expect(source.tags).toEqual([TAG]);
+    expect(members.map((p) => p.pid).sort((a, b) => a - b)).toEqual([200, 201, 202, 300, 301, 302]);
+    expect(members.find((p) => p.pid === 202)).toEqual({ pid: 202, ppid: 201, state: 'S', command: 'cmd-202 (p202)' });
+  });
+
+  it('excludes zombies and itself', () => {
+    const run = new RunProcesses(RUN, new FakeSource(table()), SELF);
+    run.addRoot(200);
+    const pids = run.scan().map((p) => p.pid);
+    expect(pids).not.toContain(203);
+    expect(pids).not.toContain(SELF);
+    expect(pids).not.toContain(51);
+  });
+
+  it('finds descendants of an untagged root (its environment scrubbed)', () => {
+    const source = new FakeSource([entry(700, SELF), entry(701, 700, { pgid: 701, sid: 701 }), entry(702, 1)]);
+    const run = new RunProcesses(RUN, source, SELF);
+    run.addRoot(700);
+    expect(run.scan().map((p) => p.pid).sort()).toEqual([700, 701]);
+  });
+
+  it('remembers groups and sessions after their leader died', () => {
+    const source = new FakeSource(table());
+    const run = new RunProcesses(RUN, source, SELF);
+    run.addRoot(200);
+    run.scan();
+    // The root and the daemon are gone; untagged members of their group and session remain.
+    source.table = [entry(1, 0), entry(201, 1, { pgid: 200, sid: 200 }), entry(302, 1, { pgid: 302, sid: 300 }), entry(400, 1)];
+    expect(run.scan().map((p) => p.pid).sort()).toEqual([201, 302]);
+  });
+
+  it('never includes an unrelated process', () => {
+    const run = new RunProcesses(RUN, new FakeSource([entry(400, 1), entry(401, 400, { pgid: 400, sid: 400 })]), SELF);
+    expect(run.scan()).toEqual([]);
+  });
+});
+
+describe('RunProcesses.signal', () => {
+  const errno = (code: string) => Object.assign(new Error(code), { code });
+  const procs = [100, 101, 102, 103].map((pid) => ({ pid, ppid: 1, state: 'S', command: `cmd ${pid}` }));
+
+  it('reports EPERM as a fault, ignores ESRCH, never throws, and signals every process', () => {
+    const sent: [number, string][] = [];
+    const kill = (pid: number, signal: NodeJS.Signals) => {
+      sent.push([pid, signal]);
+      if (pid === 100) throw errno('EPERM');
+      if (pid === 101) throw errno('ESRCH');
+      if (pid === 102) throw new Error('no code');
+    };
+    const run = new RunProcesses(RUN, new FakeSource([]), SELF, kill);
+    let faults: ReturnType<RunProcesses['signal']> = [];
+    expect(() => {
+      faults = run.signal(procs, 'SIGTERM');
+    }).not.toThrow();
+    expect(sent).toEqual(procs.map((p) => [p.pid, 'SIGTERM']));
+    expect(faults).toHaveLength(2);
+    expect(faults[0]).toEqual({ pid: 100, command: 'cmd 100', code: 'EPERM' });
+    expect(faults[1].pid).toBe(102);
+    expect(faults[1].code).toContain('no code');
+  });
+
+  it('no faults when every kill succeeds', () => {
+    const sent: number[] = [];
+    const run = new RunProcesses(RUN, new FakeSource([]), SELF, (pid) => void sent.push(pid));
+    expect(run.signal(procs, 'SIGKILL')).toEqual([]);
+    expect(sent).toEqual([100, 101, 102, 103]);
+  });
+});
