@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Usage: out-inject.sh LINES_FILE PARTIAL
-# Prints the lines of LINES_FILE (workflow-command look-alikes) on stderr, then on stdout, then
-# a last line without a newline on each: "stderr tail PARTIAL" on stderr, PARTIAL on stdout.
+# Usage: out-inject.sh FILE
+# Prints FILE (workflow-command look-alikes, its last line without a newline) on stderr, then
+# on stdout: each stream ends with a partial line.
 set -eu
 cat "$1" >&2
 cat "$1"
-printf 'stderr tail %s' "$2" >&2
-printf '%s' "$2"

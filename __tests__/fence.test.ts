@@ -46,8 +46,8 @@ function count(haystack: string, needle: string): number {
 function injectCommand(): string {
   const dir = tempDir('rd-fence-');
   const lines = path.join(dir, 'lines.txt');
-  fs.writeFileSync(lines, `${INJECTED.join('\n')}\n`);
-  return `bash ${shellQuote(fixture('out-inject.sh'))} ${shellQuote(lines)} ${shellQuote(PARTIAL)}`;
+  fs.writeFileSync(lines, `${INJECTED.join('\n')}\n${PARTIAL}`);
+  return `bash ${shellQuote(fixture('out-inject.sh'))} ${shellQuote(lines)}`;
 }
 
 /** The fence's token: the data of the first command, a stop-commands. */
@@ -132,6 +132,28 @@ describe('the fence (built action)', () => {
     expect(run.outputs.status).toBe('completed');
     expectOnlyOwnCommands(run);
     expectChildLinesShown(run, 2);
+  });
+
+  it('a session closed out mid-line: its lines stay fenced, the action\'s own annotations are executed', async () => {
+    const run = await runAction({
+      ticket: 'pt-stuck',
+      command: `printf '%s\\n' '::warning::injected'; (setsid sleep 30 &); printf '::error::partial'; sleep 30`,
+      timeout: '500ms', 'eof-grace': '100ms', 'term-grace': '300ms',
+    });
+    expect(run.outputs.status).toBe('timeout');
+    const parsed = runnerCommands(run.stdout);
+    const token = fenceToken(run);
+    expect(parsed.stoppedWith).toBeUndefined();
+    const [stop, resume, ...own] = parsed.commands;
+    expect(summary([stop, resume])).toEqual([['stop', 'stop-commands', token], ['resume', token, '']]);
+    expect(own[0]?.name).toBe('error');
+    for (const c of own) expect(['error', 'warning']).toContain(c.name);
+    for (const c of own) {
+      expect(c.properties.title).toMatch(/^ralph-dispatch: pt-stuck/);
+      expect(c.data).not.toMatch(/injected|partial/);
+    }
+    expect(own[0].data).toContain('timed out');
+    expect(splitRunnerLines(run.stdout)).toContain('::error::partial');
   });
 
   it('stdin: tty: the same lines are fenced', async () => {

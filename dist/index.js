@@ -31689,7 +31689,7 @@ async function parseShell(spec) {
         if (!spec.includes(SCRIPT_PLACEHOLDER)) {
             throw bad(Inputs.Shell, spec, `use bash, sh, or a template holding ${SCRIPT_PLACEHOLDER} for the script file (e.g. "bash -x {0}")`);
         }
-        words = spec.split(/\s+/).filter(Boolean);
+        words = splitShellTemplate(spec);
         if (words[0].includes(SCRIPT_PLACEHOLDER)) {
             throw bad(Inputs.Shell, spec, 'the template must start with the program to run');
         }
@@ -31698,6 +31698,48 @@ async function parseShell(spec) {
     if (!file)
         throw bad(Inputs.Shell, spec, `the program '${words[0]}' was not found on PATH`);
     return { spec, file, args: words.slice(1) };
+}
+/**
+ * Splits a `shell` template as the runner does: the program is everything before the first
+ * space; the rest is one argument string, split the way .NET splits a command line (double
+ * quotes group, a backslash escapes a double quote; single quotes do not group), so that
+ * `pwsh -command ". '{0}'"` passes `. '{0}'` as one argument.
+ */
+function splitShellTemplate(template) {
+    const trimmed = template.trim();
+    const space = trimmed.search(/\s/);
+    if (space < 0)
+        return [trimmed];
+    const args = [];
+    const rest = trimmed.slice(space + 1);
+    let word = '';
+    let inWord = false;
+    let quoted = false;
+    for (let i = 0; i < rest.length; i++) {
+        const c = rest[i];
+        if (c === '\\' && rest[i + 1] === '"') {
+            word += '"';
+            inWord = true;
+            i++;
+        }
+        else if (c === '"') {
+            quoted = !quoted;
+            inWord = true;
+        }
+        else if (/\s/.test(c) && !quoted) {
+            if (inWord)
+                args.push(word);
+            word = '';
+            inWord = false;
+        }
+        else {
+            word += c;
+            inWord = true;
+        }
+    }
+    if (inWord)
+        args.push(word);
+    return [trimmed.slice(0, space), ...args];
 }
 /** util-linux `script` on Linux, BSD `script` on macOS; nothing on Windows. */
 async function findTtyProvider(environment, stdinText) {
@@ -31728,9 +31770,12 @@ const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRe
 
 
 
-/** CSI, OSC (BEL- or ST-terminated), charset designations and other two-byte escapes. */
+/**
+ * CSI, OSC (BEL- or ST-terminated), charset designations, and the other two-byte escapes
+ * (ESC 7 / ESC 8 save and restore the cursor, ESC = / ESC > keypad modes, ESC c reset...).
+ */
 // eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()#][0-9A-Za-z]|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]/g;
+const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()#][0-9A-Za-z]|\x1b[0-?@-Z\\-_a-~]|\x9b[0-?]*[ -/]*[@-~]/g;
 /** An escape sequence cut off at the end of a chunk: held back until the next one. */
 // eslint-disable-next-line no-control-regex
 const PARTIAL_ANSI = /\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*|[()#])?$|\x1b\][^\x07]*\x1b$/;
@@ -32978,7 +33023,11 @@ async function run() {
         catch (e) {
             if (!(e instanceof InputError))
                 throw e;
-            return await report(errorResult(e.message, ''), { ticket: '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' });
+            // Title the error with the ticket when the ticket itself is valid: in a matrix of tickets
+            // that says which one failed.
+            const ticket = getInput(Inputs.Ticket).trim();
+            const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' };
+            return await report(errorResult(e.message, ''), ctx);
         }
         const ctx = {
             ticket: settings.ticket,

@@ -211,7 +211,7 @@ async function parseShell(spec: string): Promise<ShellCommand> {
     if (!spec.includes(SCRIPT_PLACEHOLDER)) {
       throw bad(Inputs.Shell, spec, `use bash, sh, or a template holding ${SCRIPT_PLACEHOLDER} for the script file (e.g. "bash -x {0}")`);
     }
-    words = spec.split(/\s+/).filter(Boolean);
+    words = splitShellTemplate(spec);
     if (words[0].includes(SCRIPT_PLACEHOLDER)) {
       throw bad(Inputs.Shell, spec, 'the template must start with the program to run');
     }
@@ -219,6 +219,43 @@ async function parseShell(spec: string): Promise<ShellCommand> {
   const file = await which(words[0], false).catch(() => '');
   if (!file) throw bad(Inputs.Shell, spec, `the program '${words[0]}' was not found on PATH`);
   return { spec, file, args: words.slice(1) };
+}
+
+/**
+ * Splits a `shell` template as the runner does: the program is everything before the first
+ * space; the rest is one argument string, split the way .NET splits a command line (double
+ * quotes group, a backslash escapes a double quote; single quotes do not group), so that
+ * `pwsh -command ". '{0}'"` passes `. '{0}'` as one argument.
+ */
+export function splitShellTemplate(template: string): string[] {
+  const trimmed = template.trim();
+  const space = trimmed.search(/\s/);
+  if (space < 0) return [trimmed];
+  const args: string[] = [];
+  const rest = trimmed.slice(space + 1);
+  let word = '';
+  let inWord = false;
+  let quoted = false;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === '\\' && rest[i + 1] === '"') {
+      word += '"';
+      inWord = true;
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+      inWord = true;
+    } else if (/\s/.test(c) && !quoted) {
+      if (inWord) args.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord) args.push(word);
+  return [trimmed.slice(0, space), ...args];
 }
 
 /** util-linux `script` on Linux, BSD `script` on macOS; nothing on Windows. */

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
-import { State } from './constants.js';
+import { Inputs, State, TICKET_PATTERN } from './constants.js';
 import { formatDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
 import { JobLog } from './fence.js';
@@ -44,7 +44,11 @@ export async function run(): Promise<number> {
       settings = await parseSettings((name) => core.getInput(name));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      return await report(errorResult(e.message, ''), { ticket: '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' });
+      // Title the error with the ticket when the ticket itself is valid: in a matrix of tickets
+      // that says which one failed.
+      const ticket = core.getInput(Inputs.Ticket).trim();
+      const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' };
+      return await report(errorResult(e.message, ''), ctx);
     }
     const ctx: ReportContext = {
       ticket: settings.ticket,
