@@ -32561,6 +32561,19 @@ const PIPE_DRAIN_MS = 500;
 /** Variables that let a child write the step's outputs, state or environment. */
 const FILE_COMMAND_VARS = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'];
 const SIGNAL_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.signals).map(([name, num]) => [num, name]));
+/**
+ * Runs under the pty, between script(1) and the shell: it outlives the SIGTERM step (which
+ * goes to every other process of the run), writes the shell's real wait status to a file, and
+ * exits with the status script -e would have reported. spawnSync blocks, so the handlers only
+ * keep the signals from killing it.
+ */
+const TTY_STATUS_WRAPPER = [
+    "const [file, cmd, ...args] = process.argv.slice(1);",
+    "for (const s of ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT']) process.on(s, () => {});",
+    "const r = require('child_process').spawnSync(cmd, args, { stdio: 'inherit' });",
+    "require('fs').writeFileSync(file, JSON.stringify({ code: r.status, signal: r.signal, error: r.error && r.error.message }));",
+    "process.exit(r.status ?? 128 + (require('os').constants.signals[r.signal] || 0));",
+].join('\n');
 /** Quotes a word for the POSIX shell that `script -c` runs. */
 function shellQuote(word) {
     return `'${word.replaceAll("'", `'\\''`)}'`;
@@ -32677,8 +32690,10 @@ class Session {
         if (!tty)
             return { file: shell.file, args };
         // A pty that script(1) opens while its own stdin is a pipe has no size: give it one, so a
-        // TUI can lay itself out.
-        const inner = `stty cols 160 rows 48 2>/dev/null; exec ${[shell.file, ...args].map(shellQuote).join(' ')}`;
+        // TUI can lay itself out. The shell runs under TTY_STATUS_WRAPPER, which records how it
+        // ended: script -e alone turns "killed by signal N" into "exit 128+N".
+        const wrapped = [process.execPath, '-e', TTY_STATUS_WRAPPER, this.statusFile(), shell.file, ...args];
+        const inner = `stty cols 160 rows 48 2>/dev/null; exec ${wrapped.map(shellQuote).join(' ')}`;
         if (tty.kind === 'bsd')
             return { file: tty.file, args: ['-q', '/dev/null', '/bin/sh', '-c', inner] };
         // -e: return the child's status (128+N for death by signal N); -f: flush as it comes.
@@ -32727,12 +32742,24 @@ class Session {
      * signal only when we sent that signal, so that a session's own `exit 143` stays an exit code.
      */
     interpretExit(code, signal) {
-        if (this.settings.tty && code !== null && code > 128) {
+        if (!this.settings.tty || signal)
+            return { code, signal };
+        try {
+            const status = JSON.parse(external_node_fs_namespaceObject.readFileSync(this.statusFile(), 'utf8'));
+            return { code: status.code, signal: status.signal };
+        }
+        catch {
+            // No status file: the wrapper itself was killed (SIGKILL step) or never ran.
+        }
+        if (code !== null && code > 128) {
             const name = SIGNAL_NAMES.get(code - 128);
             if (name && this.stepsBeforeExit.some((s) => s.step.toUpperCase() === name))
                 return { code: null, signal: name };
         }
         return { code, signal };
+    }
+    statusFile() {
+        return external_node_path_namespaceObject.join(this.scriptDir, 'status.json');
     }
     onSpawned(child) {
         const pid = child.pid;
