@@ -12,11 +12,17 @@ import { type ActionProcess, type ActionRun, aliveWithTag, type InputMap, parseF
 
 const SIGTERM_AFTER_MS = 7500;
 const SIGKILL_AFTER_MS = 2500;
+/** Ignores SIGTERM (and so does its sleep); prints STARTED, which its command text does not hold. */
+const SESSION = `trap '' TERM; echo "started-$((6 * 7))"; sleep 300`;
+const STARTED = 'started-42';
 
 const runIds = new Set<string>();
+const actions = new Set<ActionProcess>();
 
 afterEach(async () => {
   // Only for a failing test: leave nothing behind.
+  for (const action of actions) if (alive(action)) action.child.kill('SIGKILL');
+  actions.clear();
   const pids = () => [...runIds].flatMap((id) => aliveWithTag(id));
   for (const pid of pids()) {
     try {
@@ -53,6 +59,7 @@ interface Cancelled {
  */
 async function cancelAfterOutput(inputs: InputMap, firstOutput: string, afterSigint?: (action: ActionProcess) => Promise<void>): Promise<Cancelled> {
   const action = startAction(inputs);
+  actions.add(action);
   const stdout = action.child.stdout as NodeJS.ReadableStream;
   await waitForOutput(stdout, firstOutput);
   const runId = stateOf(action)['run-id'];
@@ -83,6 +90,12 @@ async function cancelAfterOutput(inputs: InputMap, firstOutput: string, afterSig
 
 /** The fence: stop-commands before the session's output, resumed before our own commands. */
 function expectFenceClosedThenError(stdout: string, sessionText: string): void {
+  const after = expectFenceClosed(stdout, sessionText);
+  // The outcome is an error annotation outside the fence.
+  expect(after).toMatch(/^::error title=[^\n]*::[^\n]*cancelled/m);
+}
+
+function expectFenceClosed(stdout: string, sessionText: string): string {
   const stop = /^::stop-commands::([0-9a-f]+)$/m.exec(stdout);
   expect(stop).not.toBeNull();
   const token = (stop as RegExpExecArray)[1];
@@ -92,9 +105,9 @@ function expectFenceClosedThenError(stdout: string, sessionText: string): void {
   const inside = stdout.slice(stopAt, resumeAt);
   expect(inside).toContain(sessionText);
   const after = stdout.slice(resumeAt + token.length + 6);
-  // Nothing fenced again, and the outcome is an error annotation outside the fence.
+  // Nothing fenced again.
   expect(after).not.toContain('::stop-commands::');
-  expect(after).toMatch(/^::error title=[^\n]*::[^\n]*cancelled/m);
+  return after;
 }
 
 const timeline = (summary: string, label: string): number | undefined => {
@@ -108,14 +121,14 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
     async (stdin) => {
       const { run, runId, ms, sent } = await cancelAfterOutput(
         {
-          command: `trap '' TERM; echo started-session; sleep 300`,
+          command: SESSION,
           ticket: 'reap-7',
           stdin,
           timeout: '10m',
           'eof-grace': '60s',
           'term-grace': '60s',
         },
-        'started-session',
+        STARTED,
       );
       console.log(`cancel (stdin ${stdin}): SIGINT → action exit ${Math.round(ms)} ms; runner signals sent after SIGINT: ${sent.join(', ') || 'none'}`);
 
@@ -136,7 +149,7 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
         'marker-seen': 'false',
         'log-file': expect.stringMatching(/\S/),
       });
-      expect(fs.readFileSync(run.outputs['log-file'], 'utf8')).toContain('started-session');
+      expect(fs.readFileSync(run.outputs['log-file'], 'utf8')).toContain(STARTED);
 
       // The summary: the outcome and the timeline of the compressed sequence.
       expect(run.summary).toMatch(/^## .*: cancelled$/m);
@@ -149,15 +162,40 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
       // Compressed: far less than the 60 s term-grace.
       expect(killAt - cancelAt).toBeLessThan(6000);
 
-      expectFenceClosedThenError(run.stdout, 'started-session');
+      expectFenceClosedThenError(run.stdout, STARTED);
       expect(aliveWithTag(runId)).toEqual([]);
     },
   );
 
+  it('cancelled while a leftover that ignores SIGTERM is being swept (term-grace 60s): the sweep is compressed too', async () => {
+    const { run, runId, ms, sent } = await cancelAfterOutput(
+      {
+        command: `(trap '' TERM; exec sleep 300) & echo "left-$((6 * 7))"; exit 0`,
+        ticket: 'reap-7c',
+        timeout: '10m',
+        'term-grace': '60s',
+      },
+      // The session has exited; its leftover got SIGTERM and would get SIGKILL a minute later.
+      'SIGTERM to 1 process sent',
+    );
+    console.log(`cancel during the leftover sweep: SIGINT → action exit ${Math.round(ms)} ms`);
+    expect(run.signal).toBeNull();
+    expect(sent).toEqual([]);
+    expect(ms).toBeLessThan(SIGTERM_AFTER_MS + SIGKILL_AFTER_MS - 1000);
+    // The session itself had exited 0 by itself before the cancel: completed (CONTRACT.md).
+    expect(run.outputs.status).toBe('completed');
+    expect(run.outputs.termination).toBe('natural');
+    expect(run.outputs['orphans-killed']).toBe('1');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^::warning [^\n]*sleep 300/m);
+    expectFenceClosed(run.stdout, 'left-42');
+    expect(aliveWithTag(runId)).toEqual([]);
+  });
+
   it('a second signal (the runner\'s SIGTERM) while the sequence runs goes straight to SIGKILL', async () => {
     const { run, runId, ms } = await cancelAfterOutput(
-      { command: `trap '' TERM; echo started-session; sleep 300`, ticket: 'reap-7b', timeout: '10m', 'term-grace': '60s' },
-      'started-session',
+      { command: SESSION, ticket: 'reap-7b', timeout: '10m', 'term-grace': '60s' },
+      STARTED,
       async (action) => {
         // stdin closed: the sequence starts at SIGTERM; once it is sent, the runner's SIGTERM arrives.
         await waitForOutput(action.child.stdout as NodeJS.ReadableStream, 'SIGTERM to ');
@@ -174,7 +212,7 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
     const killAt = timeline(run.summary, 'SIGKILL sent') as number;
     // Not the compressed 3 s term-grace of a first cancel: at once.
     expect(killAt - termAt).toBeLessThan(1500);
-    expectFenceClosedThenError(run.stdout, 'started-session');
+    expectFenceClosedThenError(run.stdout, STARTED);
     expect(aliveWithTag(runId)).toEqual([]);
   });
 });

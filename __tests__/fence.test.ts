@@ -201,4 +201,30 @@ describe('the fence (built action)', () => {
     expect(lines).toContain('ticket=pt-7jzy');
     expectOnlyOwnCommands(run);
   });
+
+  it('the runner\'s tokens for actions are not handed to the command (a run: step does not get them)', async () => {
+    // The runner gives these to node actions only (NodeScriptActionHandler): the job's runtime
+    // token (cache, artifacts). ScriptHandler gives `run:` steps the OIDC request variables
+    // too, so those pass, as they would to a `run:` step.
+    const actionOnly: Record<string, string> = {
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+      ACTIONS_RUNTIME_URL: 'https://runtime.invalid/',
+      ACTIONS_RESULTS_URL: 'https://results.invalid/',
+      ACTIONS_CACHE_URL: 'https://cache.invalid/',
+      STATE_run_id: 'main-state',
+    };
+    const likeRunStep: Record<string, string> = {
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-value',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.invalid/',
+    };
+    const run = await runAction(
+      { ticket: 'pt-env', command: 'env' },
+      { extraEnv: { ...actionOnly, ...likeRunStep, SECRET_TOKEN: 's3cr3t-value' } },
+    );
+    expect(run.outputs.status).toBe('completed');
+    const childEnv = splitRunnerLines(run.stdout);
+    expect(childEnv).toContain('SECRET_TOKEN=s3cr3t-value'); // the workflow's env does reach it
+    expect(childEnv.filter((l) => Object.keys(actionOnly).some((name) => l.startsWith(`${name}=`)))).toEqual([]);
+    for (const [name, value] of Object.entries(likeRunStep)) expect(childEnv).toContain(`${name}=${value}`);
+  });
 });

@@ -78,7 +78,7 @@ function track<T extends { runId: string }>(run: T): T {
 const at = (result: RunResult, kind: TimelineEvent['kind']) => result.timeline.find((e) => e.kind === kind)?.at;
 
 const sh = (name: string, ...args: string[]) => ['sh', fixture(name), ...args].map(shellQuote).join(' ');
-const bash = (name: string, ...args: string[]) => ['exec', 'bash', fixture(name), ...args].map((w, i) => (i === 0 ? w : shellQuote(w))).join(' ');
+const bash = (name: string) => `exec bash ${shellQuote(fixture(name))}`;
 
 /** A Session with an injected RunProcesses (runSession does not take one). */
 async function runWith(inputs: InputMap, processes: (runId: string) => RunProcesses) {
@@ -152,6 +152,18 @@ describe('a background grandchild holding stdout', () => {
     expect(runId).toMatch(/^[0-9a-f]{16}$/);
     expect(aliveWithTag(runId)).toEqual([]);
   });
+});
+
+it('a stopped (SIGSTOP) leftover, deaf to SIGTERM until continued, is killed by SIGKILL', async () => {
+  const { result, runId, log } = track(await runSession({ command: 'sleep 300 & kill -STOP $!; echo "bg $!"; exit 0', 'term-grace': '500ms' }));
+  const bg = Number(/bg (\d+)/.exec(log.toString())?.[1]);
+  expect(result.status).toBe('completed');
+  expect(result.orphans.map((p) => p.pid)).toEqual([bg]);
+  expect(result.orphans[0].state).toBe('T');
+  expect(result.timeline.map((e) => e.kind)).toContain('sigkill');
+  expect(result.survivors).toEqual([]);
+  expect(isAlive(bg)).toBe(false);
+  expect(aliveWithTag(runId)).toEqual([]);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -31852,24 +31852,41 @@ class LogFile {
     constructor(path, fd) {
         this.path = path;
         this.stream = external_node_fs_namespaceObject.createWriteStream('', { fd, autoClose: true, highWaterMark: 1024 * 1024 });
-        // A write error (disk full) must not crash the run: the session goes on and reports it.
+        // A write error (disk full) must not crash or stall the run: the session goes on without
+        // the log, and the report says so.
         this.stream.on('error', (e) => {
             this.error ??= e;
         });
     }
     error;
+    /** Bytes that reached the file. */
+    get bytesKept() {
+        return this.stream.bytesWritten;
+    }
     static open(file) {
         external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true, mode: 0o700 });
         const fd = external_node_fs_namespaceObject.openSync(file, 'w', 0o600);
         external_node_fs_namespaceObject.fchmodSync(fd, 0o600); // openSync keeps the mode of a file that already existed
         return new LogFile(file, fd);
     }
+    /** Returns false when the caller should pause until onDrain; never after a write error. */
     write(chunk) {
         this.bytes += chunk.length;
+        if (this.error || this.stream.destroyed)
+            return true;
         return this.stream.write(chunk);
     }
+    /** Calls back once the file takes bytes again, or at once if it never will (write error). */
     onDrain(listener) {
-        this.stream.once('drain', listener);
+        if (this.error || this.stream.destroyed)
+            return listener();
+        const done = () => {
+            this.stream.off('drain', done);
+            this.stream.off('error', done);
+            listener();
+        };
+        this.stream.once('drain', done);
+        this.stream.once('error', done);
     }
     get needsDrain() {
         return this.stream.writableNeedDrain;
@@ -31992,7 +32009,7 @@ function oneLine(text) {
 function cap(text) {
     return text.length > ANNOTATION_MAX_CHARS ? `${text.slice(0, ANNOTATION_MAX_CHARS - 1)}…` : text;
 }
-/** At most three: the outcome, the orphans, and what could not be killed. */
+/** At most four: the outcome, the orphans, a log that could not be written, and what could not be killed. */
 function buildAnnotations(result, ctx) {
     const t = title(ctx.ticket);
     const list = [
@@ -32004,6 +32021,13 @@ function buildAnnotations(result, ctx) {
             level: 'warning',
             title: `${t}: orphans killed`,
             message: cap(`${n} process${n === 1 ? '' : 'es'} of the run outlived the session and had to be killed: ${nameProcesses(result.orphans)}`),
+        });
+    }
+    if (result.logError) {
+        list.push({
+            level: 'warning',
+            title: `${t}: log file`,
+            message: cap(`The log file ${result.logFile} could not be written (${oneLine(result.logError)}); the session went on, and its output is still in the job log.`),
         });
     }
     const faults = result.faults.map((f) => `${f.pid} ${oneLine(f.command)} (${f.code})`);
@@ -32296,6 +32320,12 @@ class RunProcesses {
     /** The process we spawned: its descendants are members even if their environment is scrubbed. */
     addRoot(pid) {
         this.roots.add(pid);
+        // Spawned detached, the root leads its own group and session: remember them now, so that
+        // an untagged tool left in them is found even if the root exits before the first scan.
+        if (process.platform !== 'win32') {
+            this.groups.add(pid);
+            this.sessions.add(pid);
+        }
     }
     /** Live members (zombies are dead and not listed). */
     scan() {
@@ -32560,6 +32590,12 @@ const TTY_EOF = Buffer.from([0x15, 0x04]);
 const PIPE_DRAIN_MS = 500;
 /** Variables that let a child write the step's outputs, state or environment. */
 const FILE_COMMAND_VARS = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'];
+/**
+ * What the runner gives node actions but not `run:` steps (NodeScriptActionHandler vs
+ * ScriptHandler): the job's runtime token (cache, artifacts). The OIDC request variables stay:
+ * `run:` steps get them too, when the job grants `id-token: write`.
+ */
+const ACTION_ONLY_VARS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RUNTIME_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2'];
 const SIGNAL_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.signals).map(([name, num]) => [num, name]));
 /**
  * Runs under the pty, between script(1) and the shell: it outlives the SIGTERM step (which
@@ -32671,10 +32707,13 @@ class Session {
     }
     childEnv() {
         const env = { ...(this.options.env ?? process.env) };
-        // The action's own inputs are not the command's business (a `run:` step does not see them).
+        // The action's own inputs, state and runtime token are not the command's business: a
+        // `run:` step does not see them.
         for (const name of Object.keys(env))
-            if (name.startsWith('INPUT_'))
+            if (name.startsWith('INPUT_') || name.startsWith('STATE_'))
                 delete env[name];
+        for (const name of ACTION_ONLY_VARS)
+            delete env[name];
         if (!this.settings.allowWorkflowCommands)
             for (const name of FILE_COMMAND_VARS)
                 delete env[name];
@@ -32937,14 +32976,18 @@ class Session {
                 ? (escalation?.steps.at(-1)?.step ?? null)
                 : null;
         const survivors = escalation?.survivors ?? [];
-        const childSurvived = exit === undefined && this.child?.pid !== undefined && survivors.length > 0;
         let status;
         let why = error;
         if (error !== undefined || this.child?.pid === undefined)
             status = 'error';
-        else if (childSurvived) {
+        else if (survivors.length > 0) {
+            // The step promises that nothing of the run outlives it: a survivor (EPERM, D state)
+            // breaks that promise whatever the session did, and a person must look.
             status = 'error';
-            why = `the session could not be stopped: ${survivors.length} process(es) survived SIGKILL`;
+            why = `${survivors.length} process(es) of the run could not be stopped (${exit ? 'the session exited, a leftover did not' : 'the session itself survived SIGKILL'}): ${survivors
+                .slice(0, 3)
+                .map((p) => `${p.pid} ${p.command}`)
+                .join(', ')}`;
         }
         else if (this.markerBeforeClose)
             status = 'completed';
@@ -32972,6 +33015,7 @@ class Session {
             timeline: this.timeline,
             logFile: this.settings.logFile,
             logBytes: this.log?.bytes ?? 0,
+            logError: this.log?.error?.message,
             tail: this.tail.bytes(),
             childPid,
             error: why,

@@ -93,13 +93,19 @@ export class LogFile {
     fd: number,
   ) {
     this.stream = fs.createWriteStream('', { fd, autoClose: true, highWaterMark: 1024 * 1024 });
-    // A write error (disk full) must not crash the run: the session goes on and reports it.
+    // A write error (disk full) must not crash or stall the run: the session goes on without
+    // the log, and the report says so.
     this.stream.on('error', (e) => {
       this.error ??= e;
     });
   }
 
   error: Error | undefined;
+
+  /** Bytes that reached the file. */
+  get bytesKept(): number {
+    return this.stream.bytesWritten;
+  }
 
   static open(file: string): LogFile {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -108,13 +114,23 @@ export class LogFile {
     return new LogFile(file, fd);
   }
 
+  /** Returns false when the caller should pause until onDrain; never after a write error. */
   write(chunk: Buffer): boolean {
     this.bytes += chunk.length;
+    if (this.error || this.stream.destroyed) return true;
     return this.stream.write(chunk);
   }
 
+  /** Calls back once the file takes bytes again, or at once if it never will (write error). */
   onDrain(listener: () => void): void {
-    this.stream.once('drain', listener);
+    if (this.error || this.stream.destroyed) return listener();
+    const done = () => {
+      this.stream.off('drain', done);
+      this.stream.off('error', done);
+      listener();
+    };
+    this.stream.once('drain', done);
+    this.stream.once('error', done);
   }
 
   get needsDrain(): boolean {

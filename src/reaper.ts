@@ -222,6 +222,12 @@ export class RunProcesses {
   /** The process we spawned: its descendants are members even if their environment is scrubbed. */
   addRoot(pid: number): void {
     this.roots.add(pid);
+    // Spawned detached, the root leads its own group and session: remember them now, so that
+    // an untagged tool left in them is found even if the root exits before the first scan.
+    if (process.platform !== 'win32') {
+      this.groups.add(pid);
+      this.sessions.add(pid);
+    }
   }
 
   /** Live members (zombies are dead and not listed). */

@@ -125,7 +125,7 @@ function cap(text: string): string {
   return text.length > ANNOTATION_MAX_CHARS ? `${text.slice(0, ANNOTATION_MAX_CHARS - 1)}…` : text;
 }
 
-/** At most three: the outcome, the orphans, and what could not be killed. */
+/** At most four: the outcome, the orphans, a log that could not be written, and what could not be killed. */
 export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotation[] {
   const t = title(ctx.ticket);
   const list: Annotation[] = [
@@ -137,6 +137,13 @@ export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotat
       level: 'warning',
       title: `${t}: orphans killed`,
       message: cap(`${n} process${n === 1 ? '' : 'es'} of the run outlived the session and had to be killed: ${nameProcesses(result.orphans)}`),
+    });
+  }
+  if (result.logError) {
+    list.push({
+      level: 'warning',
+      title: `${t}: log file`,
+      message: cap(`The log file ${result.logFile} could not be written (${oneLine(result.logError)}); the session went on, and its output is still in the job log.`),
     });
   }
   const faults = result.faults.map((f) => `${f.pid} ${oneLine(f.command)} (${f.code})`);

@@ -62,6 +62,8 @@ export interface RunResult {
   readonly timeline: readonly TimelineEvent[];
   readonly logFile: string;
   readonly logBytes: number;
+  /** Why the log file stopped taking bytes (disk full); the session went on without it. */
+  readonly logError?: string;
   readonly tail: Buffer;
   readonly childPid: number | undefined;
   /** Why the status is `error`. */
@@ -85,6 +87,12 @@ const TTY_EOF = Buffer.from([0x15, 0x04]);
 const PIPE_DRAIN_MS = 500;
 /** Variables that let a child write the step's outputs, state or environment. */
 const FILE_COMMAND_VARS = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'];
+/**
+ * What the runner gives node actions but not `run:` steps (NodeScriptActionHandler vs
+ * ScriptHandler): the job's runtime token (cache, artifacts). The OIDC request variables stay:
+ * `run:` steps get them too, when the job grants `id-token: write`.
+ */
+const ACTION_ONLY_VARS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RUNTIME_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2'];
 
 const SIGNAL_NAMES = new Map<number, NodeJS.Signals>(
   Object.entries(os.constants.signals).map(([name, num]) => [num, name as NodeJS.Signals]),
@@ -202,8 +210,10 @@ export class Session {
 
   private childEnv(): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = { ...(this.options.env ?? process.env) };
-    // The action's own inputs are not the command's business (a `run:` step does not see them).
-    for (const name of Object.keys(env)) if (name.startsWith('INPUT_')) delete env[name];
+    // The action's own inputs, state and runtime token are not the command's business: a
+    // `run:` step does not see them.
+    for (const name of Object.keys(env)) if (name.startsWith('INPUT_') || name.startsWith('STATE_')) delete env[name];
+    for (const name of ACTION_ONLY_VARS) delete env[name];
     if (!this.settings.allowWorkflowCommands) for (const name of FILE_COMMAND_VARS) delete env[name];
     env[TICKET_ENV] = this.settings.ticket;
     env[RUN_ID_ENV] = this.options.runId;
@@ -457,13 +467,17 @@ export class Session {
         ? (escalation?.steps.at(-1)?.step ?? null)
         : null;
     const survivors = escalation?.survivors ?? [];
-    const childSurvived = exit === undefined && this.child?.pid !== undefined && survivors.length > 0;
     let status: Status;
     let why = error;
     if (error !== undefined || this.child?.pid === undefined) status = 'error';
-    else if (childSurvived) {
+    else if (survivors.length > 0) {
+      // The step promises that nothing of the run outlives it: a survivor (EPERM, D state)
+      // breaks that promise whatever the session did, and a person must look.
       status = 'error';
-      why = `the session could not be stopped: ${survivors.length} process(es) survived SIGKILL`;
+      why = `${survivors.length} process(es) of the run could not be stopped (${exit ? 'the session exited, a leftover did not' : 'the session itself survived SIGKILL'}): ${survivors
+        .slice(0, 3)
+        .map((p) => `${p.pid} ${p.command}`)
+        .join(', ')}`;
     } else if (this.markerBeforeClose) status = 'completed';
     else if (this.reason === 'cancel') status = 'cancelled';
     else if (this.reason === 'timeout' || this.reason === 'idle') status = 'timeout';
@@ -485,6 +499,7 @@ export class Session {
       timeline: this.timeline,
       logFile: this.settings.logFile,
       logBytes: this.log?.bytes ?? 0,
+      logError: this.log?.error?.message,
       tail: this.tail.bytes(),
       childPid,
       error: why,

@@ -12,13 +12,17 @@
  * - Only registered command names are commands (case-insensitive); any other `::x::` is text.
  * - `::stop-commands::TOKEN` stops processing of every command (both forms) until a line whose
  *   command name equals TOKEN (case-insensitive): `::TOKEN::` or `##[TOKEN]`. While stopped,
- *   every other command is ignored (shown as text).
+ *   every other command is ignored (shown as text). As in current runners (ValidateStopToken),
+ *   an empty token, `pause-logging` or a command's name is refused: the step fails, nothing stops.
  *
  * Parse each output stream separately: the runner handles a batch's stderr lines before its
  * stdout lines, so their relative order is not the one the action wrote.
  */
 
-/** The names the runner registers (ActionCommandExtension implementations, plus stop-commands). */
+/**
+ * The names the runner registers: its ActionCommandExtensions and stop-commands
+ * (internal-set-repo-path only while a runner plugin runs).
+ */
 export const RUNNER_COMMANDS: readonly string[] = [
   'add-mask',
   'add-matcher',
@@ -28,7 +32,6 @@ export const RUNNER_COMMANDS: readonly string[] = [
   'endgroup',
   'error',
   'group',
-  'internal-set-repo-path',
   'notice',
   'remove-matcher',
   'save-state',
@@ -71,7 +74,6 @@ export function splitRunnerLines(text: string): string[] {
 }
 
 /** .NET String.TrimStart(): char.IsWhiteSpace characters. */
-// eslint-disable-next-line no-control-regex
 const LEADING_WHITESPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 function unescape(text: string, pairs: ReadonlyArray<readonly [string, string]>): string {

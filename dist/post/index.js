@@ -31568,24 +31568,41 @@ class LogFile {
     constructor(path, fd) {
         this.path = path;
         this.stream = fs.createWriteStream('', { fd, autoClose: true, highWaterMark: 1024 * 1024 });
-        // A write error (disk full) must not crash the run: the session goes on and reports it.
+        // A write error (disk full) must not crash or stall the run: the session goes on without
+        // the log, and the report says so.
         this.stream.on('error', (e) => {
             this.error ??= e;
         });
     }
     error;
+    /** Bytes that reached the file. */
+    get bytesKept() {
+        return this.stream.bytesWritten;
+    }
     static open(file) {
         fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
         const fd = fs.openSync(file, 'w', 0o600);
         fs.fchmodSync(fd, 0o600); // openSync keeps the mode of a file that already existed
         return new LogFile(file, fd);
     }
+    /** Returns false when the caller should pause until onDrain; never after a write error. */
     write(chunk) {
         this.bytes += chunk.length;
+        if (this.error || this.stream.destroyed)
+            return true;
         return this.stream.write(chunk);
     }
+    /** Calls back once the file takes bytes again, or at once if it never will (write error). */
     onDrain(listener) {
-        this.stream.once('drain', listener);
+        if (this.error || this.stream.destroyed)
+            return listener();
+        const done = () => {
+            this.stream.off('drain', done);
+            this.stream.off('error', done);
+            listener();
+        };
+        this.stream.once('drain', done);
+        this.stream.once('error', done);
     }
     get needsDrain() {
         return this.stream.writableNeedDrain;
@@ -31708,7 +31725,7 @@ function oneLine(text) {
 function cap(text) {
     return text.length > ANNOTATION_MAX_CHARS ? `${text.slice(0, ANNOTATION_MAX_CHARS - 1)}…` : text;
 }
-/** At most three: the outcome, the orphans, and what could not be killed. */
+/** At most four: the outcome, the orphans, a log that could not be written, and what could not be killed. */
 function buildAnnotations(result, ctx) {
     const t = title(ctx.ticket);
     const list = [
@@ -31720,6 +31737,13 @@ function buildAnnotations(result, ctx) {
             level: 'warning',
             title: `${t}: orphans killed`,
             message: cap(`${n} process${n === 1 ? '' : 'es'} of the run outlived the session and had to be killed: ${nameProcesses(result.orphans)}`),
+        });
+    }
+    if (result.logError) {
+        list.push({
+            level: 'warning',
+            title: `${t}: log file`,
+            message: cap(`The log file ${result.logFile} could not be written (${oneLine(result.logError)}); the session went on, and its output is still in the job log.`),
         });
     }
     const faults = result.faults.map((f) => `${f.pid} ${oneLine(f.command)} (${f.code})`);
@@ -32014,6 +32038,12 @@ class RunProcesses {
     /** The process we spawned: its descendants are members even if their environment is scrubbed. */
     addRoot(pid) {
         this.roots.add(pid);
+        // Spawned detached, the root leads its own group and session: remember them now, so that
+        // an untagged tool left in them is found even if the root exits before the first scan.
+        if (process.platform !== 'win32') {
+            this.groups.add(pid);
+            this.sessions.add(pid);
+        }
     }
     /** Live members (zombies are dead and not listed). */
     scan() {

@@ -1,0 +1,167 @@
+/**
+ * The post step (`post-if: always()`): when the main step was hard-killed before it could reap,
+ * post finds what survived by the run's tag and kills it; with nothing to do it says nothing.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import { RUN_ID_ENV } from '../src/constants.js';
+import { shellQuote } from '../src/session.js';
+import { type ActionProcess, aliveWithTag, DIST_POST, fixture, type InputMap, runAction, startAction, waitForOutput } from './support/harness.js';
+
+const runIds = new Set<string>();
+const actions = new Set<ActionProcess>();
+
+afterEach(async () => {
+  // Only for a failing test: leave nothing behind.
+  for (const a of actions) if (a.child.exitCode === null && a.child.signalCode === null) a.child.kill('SIGKILL');
+  actions.clear();
+  const pids = () => [...runIds].flatMap((id) => aliveWithTag(id));
+  for (const pid of pids()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  const end = Date.now() + 5000;
+  while (pids().length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  runIds.clear();
+});
+
+function procAlive(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return !['Z', 'X'].includes(stat.slice(stat.lastIndexOf(')') + 2)[0]);
+  } catch {
+    return false;
+  }
+}
+
+function start(inputs: InputMap, opts: Parameters<typeof startAction>[1] = {}): ActionProcess & { text: () => string } {
+  const action = startAction(inputs, opts);
+  actions.add(action);
+  let text = '';
+  action.child.stdout?.on('data', (c: Buffer) => (text += c.toString('utf8')));
+  return Object.assign(action, { text: () => text });
+}
+
+/** Starts main, waits for `ready` from the session, then SIGKILLs main as the runner's hard kill does. */
+async function killMainMidRun(inputs: InputMap, ready: string) {
+  const main = start(inputs);
+  await waitForOutput(main.child.stdout as NodeJS.ReadableStream, ready);
+  main.child.kill('SIGKILL');
+  const run = await main.done;
+  const runId = run.state['run-id'];
+  runIds.add(runId);
+  return { run, runId, stdout: main.text() };
+}
+
+/** Runs post as the runner does after main: same inputs, main's saved state, same runner files. */
+async function runPost(inputs: InputMap, state: Record<string, string>, dir?: string) {
+  const started = performance.now();
+  const post = start(inputs, { entry: DIST_POST, state, dir });
+  const run = await post.done;
+  return { ...run, ms: performance.now() - started };
+}
+
+describe('post after main was SIGKILLed mid-run', () => {
+  it('finds the survivors (a setsid daemon among them) by the run tag, kills them, and warns naming them', async () => {
+    const inputs: InputMap = { command: ['sh', fixture('reap-daemon.sh'), 'stay'].map(shellQuote).join(' '), ticket: 'reap-8', timeout: '10m' };
+    const { run, runId, stdout } = await killMainMidRun(inputs, '\nready\n');
+    expect(run.signal).toBe('SIGKILL');
+    expect(runId).toMatch(/^[0-9a-f]{16}$/);
+    const daemon = Number(/daemon (\d+) ppid/.exec(stdout)?.[1]);
+    expect(daemon).toBeGreaterThan(0);
+
+    // That is what post is for: main could not reap, the run's processes live on.
+    const survivors = aliveWithTag(runId);
+    expect(survivors).toContain(daemon);
+    expect(survivors.length).toBeGreaterThanOrEqual(2);
+
+    const post = await runPost(inputs, run.state, run.dir);
+    expect(post.code).toBe(0);
+    expect(post.signal).toBeNull();
+    const warning = /^::warning title=([^\n]*)::(\d+) process\(es\) of the run survived the main step and were killed in post: ([^\n]*)$/m.exec(post.stdout);
+    expect(warning).not.toBeNull();
+    const [, title, count, names] = warning as RegExpExecArray;
+    expect(title).toContain('reap-8');
+    expect(Number(count)).toBe(survivors.length);
+    expect(names).toContain(`${daemon} sleep 300`);
+    for (const pid of survivors.slice(0, 5)) expect(names).toMatch(new RegExp(`(^|, )${pid} `));
+    // Everything died on SIGTERM: no wait for the 5 s term-grace.
+    expect(post.ms).toBeLessThan(4000);
+    expect(aliveWithTag(runId)).toEqual([]);
+  });
+
+  it('a survivor ignoring SIGTERM gets SIGKILL after the term-grace input', async () => {
+    const inputs: InputMap = { command: `trap '' TERM; echo "up-$((6 * 7))"; sleep 300`, ticket: 'reap-8b', timeout: '10m', 'term-grace': '700ms' };
+    const { run, runId } = await killMainMidRun(inputs, 'up-42');
+    const survivors = aliveWithTag(runId);
+    expect(survivors.length).toBeGreaterThanOrEqual(2);
+
+    const post = await runPost(inputs, run.state, run.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*::${survivors.length} process\\(es\\) of the run survived the main step and were killed in post: `, 'm'));
+    expect(post.stdout).not.toMatch(/could not kill/);
+    // term-grace, then SIGKILL: neither the default 5 s nor for ever.
+    expect(post.ms).toBeGreaterThanOrEqual(700);
+    expect(post.ms).toBeLessThan(4500);
+    expect(aliveWithTag(runId)).toEqual([]);
+  });
+});
+
+it('post also kills a scrubbed-environment (env -i) tool whose tagged parent survived main', async () => {
+  const inputs: InputMap = { command: ['sh', fixture('reap-scrubbed.sh'), 'stay'].map(shellQuote).join(' '), ticket: 'reap-8e', timeout: '10m' };
+  const { runId, run, stdout } = await killMainMidRun(inputs, '\nready\n');
+  const m = /scrubbed (\d+) tag=(\S+)/.exec(stdout);
+  const scrubbed = Number(m?.[1]);
+  expect(m?.[2]).toBe('none');
+  expect(procAlive(scrubbed)).toBe(true);
+  expect(aliveWithTag(runId)).not.toContain(scrubbed);
+  try {
+    const post = await runPost(inputs, run.state, run.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*killed in post: [^\\n]*${scrubbed} (/bin/)?sleep 302`, 'm'));
+    expect(procAlive(scrubbed)).toBe(false);
+    expect(aliveWithTag(runId)).toEqual([]);
+  } finally {
+    if (procAlive(scrubbed)) process.kill(scrubbed, 'SIGKILL');
+  }
+});
+
+describe('post with nothing to do prints nothing and exits 0', () => {
+  it('after a main step that reaped everything', async () => {
+    const inputs: InputMap = { command: 'sleep 300 & echo "bg $!"; exit 0', ticket: 'reap-8c' };
+    const main = await runAction(inputs);
+    const runId = main.state['run-id'];
+    runIds.add(runId);
+    expect(main.code).toBe(0);
+    expect(main.outputs['orphans-killed']).toBe('1');
+    expect(aliveWithTag(runId)).toEqual([]);
+
+    const post = await runPost(inputs, main.state, main.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toBe('');
+    expect(aliveWithTag(runId)).toEqual([]);
+  });
+
+  it('without any state (main failed before it saved any), leaving other runs\' processes alone', async () => {
+    // A process of some other run on the same machine: not post's business without a run id.
+    const other = `t${randomBytes(8).toString('hex')}`;
+    runIds.add(other);
+    const child = spawn('sleep', ['306'], { env: { ...process.env, [RUN_ID_ENV]: other }, stdio: 'ignore' });
+    const exited = new Promise((r) => child.once('exit', r));
+    await new Promise((r) => child.once('spawn', r));
+
+    const post = await runPost({ ticket: 'reap-8d' }, {});
+    expect(post.code).toBe(0);
+    expect(post.stdout).toBe('');
+    expect(aliveWithTag(other)).toEqual([child.pid]);
+
+    child.kill('SIGKILL');
+    await exited;
+    expect(aliveWithTag(other)).toEqual([]);
+  });
+});
