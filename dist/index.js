@@ -32446,8 +32446,16 @@ function defaultSource(platform = process.platform) {
 
 ;// CONCATENATED MODULE: ./src/terminate.ts
 const POLL_MS = 25;
-/** The runner's cancel window: SIGTERM 7.5 s after SIGINT, SIGKILL 2.5 s after that. */
-const CANCEL_GRACES = { eofMs: 1000, termMs: 3000, killMs: 1000 };
+/** How long SIGKILL may take before a survivor is reported (outside a cancel). */
+const KILL_WAIT_MS = 2000;
+/**
+ * The runner's cancel window: SIGINT to our PID, SIGTERM 7.5 s later, SIGKILL 2.5 s after
+ * that. On the first signal the sequence is squeezed to EOF, 1 s, SIGTERM, 3 s, SIGKILL (with
+ * 1 s for it to take), leaving time to report; on the second, straight to SIGKILL.
+ */
+function cancelGraces(signalsReceived) {
+    return signalsReceived <= 1 ? { eofMs: 1000, termMs: 3000, killMs: 1000 } : { eofMs: 0, termMs: 0, killMs: 1000 };
+}
 class Escalation {
     target;
     graces;
@@ -32639,6 +32647,7 @@ class Session {
     stepsBeforeExit = [];
     firstOutput = false;
     requestClose;
+    exited;
     paused = false;
     constructor(options) {
         this.options = options;
@@ -32654,11 +32663,10 @@ class Session {
      */
     cancel() {
         this.cancelCount += 1;
-        const limit = this.cancelCount === 1 ? CANCEL_GRACES : { eofMs: 0, termMs: 0, killMs: CANCEL_GRACES.killMs };
         if (this.phase === 'starting' || this.phase === 'reaped')
             return;
         this.mark('cancel', this.cancelCount > 1 ? 'again: SIGKILL now' : undefined);
-        this.escalation?.compress(limit);
+        this.escalation?.compress(cancelGraces(this.cancelCount));
         // The reason stays what closed the session first; a cancel closes it only if nothing has.
         this.requestClose?.('cancel');
     }
@@ -32667,6 +32675,7 @@ class Session {
         try {
             this.prepare();
             const exited = this.spawnChild();
+            this.exited = exited;
             const closing = new Promise((resolve) => {
                 this.requestClose = (reason) => {
                     if (this.reason || this.phase === 'exited')
@@ -32675,8 +32684,11 @@ class Session {
                     resolve(reason);
                 };
             });
-            if (this.cancelCount > 0)
+            if (this.cancelCount > 0) {
+                // Cancelled before the child existed: close it at once.
+                this.mark('cancel');
                 this.requestClose?.('cancel');
+            }
             this.phase = 'running';
             this.startWatchers();
             const first = await Promise.race([exited, closing]);
@@ -32777,8 +32789,9 @@ class Session {
         });
     }
     /**
-     * Under a pty, script -e reports its child's death by signal N as 128+N. Read it as the
-     * signal only when we sent that signal, so that a session's own `exit 143` stays an exit code.
+     * Under a pty, the exit status is the one TTY_STATUS_WRAPPER recorded. Without it (the
+     * wrapper was SIGKILLed), script -e's 128+N is read as signal N only when we sent that
+     * signal, so that a session's own `exit 143` stays an exit code.
      */
     interpretExit(code, signal) {
         if (!this.settings.tty || signal)
@@ -32891,28 +32904,18 @@ class Session {
         this.idleTimer = undefined;
     }
     async escalate(withEof) {
-        const child = this.child;
-        const exit = new Promise((resolve) => {
-            if (this.exitInfo)
-                resolve();
-            else
-                child.once('exit', () => resolve());
-        });
-        const wrapper = this.settings.tty ? child.pid : undefined;
-        const graces = {
-            eofMs: this.settings.eofGraceMs,
-            termMs: this.settings.termGraceMs,
-            killMs: CANCEL_GRACES.killMs * 2,
-        };
+        // Under a pty our child is script(1), which holds the terminal.
+        const ptyHolder = this.settings.tty ? this.child?.pid : undefined;
+        const graces = { eofMs: this.settings.eofGraceMs, termMs: this.settings.termGraceMs, killMs: KILL_WAIT_MS };
         const escalation = new Escalation({
             childExited: () => this.exitInfo !== undefined,
-            childExit: exit,
+            childExit: this.exited,
             sendEof: () => this.sendEof(),
             scan: () => this.processes.scan(),
             signal: (live, signal) => 
             // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
-            // signal the session's processes directly, and the wrapper only with SIGKILL.
-            this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== wrapper) : live, signal),
+            // signal the session's processes directly, and script only with SIGKILL.
+            this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live, signal),
         }, graces, this.now, (event) => {
             this.stepsSent.push(event);
             const what = event.step === 'eof' ? 'EOF' : `${event.step.toUpperCase()} to ${event.count} process${event.count === 1 ? '' : 'es'}`;
@@ -32921,7 +32924,7 @@ class Session {
         });
         this.escalation = escalation;
         if (this.cancelCount > 0)
-            escalation.compress(this.cancelCount === 1 ? CANCEL_GRACES : { eofMs: 0, termMs: 0, killMs: CANCEL_GRACES.killMs });
+            escalation.compress(cancelGraces(this.cancelCount));
         const result = await escalation.run(withEof);
         this.mark('last-process-gone', result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined);
         return result;

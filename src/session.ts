@@ -19,7 +19,7 @@ import type { JobLog } from './fence.js';
 import { SCRIPT_PLACEHOLDER, type Settings } from './inputs.js';
 import { LogFile, MarkerScanner, Tail } from './output.js';
 import { type ProcInfo, RunProcesses, type SignalFault } from './reaper.js';
-import { CANCEL_GRACES, Escalation, type EscalationResult, type Graces, type StepEvent } from './terminate.js';
+import { cancelGraces, Escalation, type EscalationResult, type Graces, KILL_WAIT_MS, type StepEvent } from './terminate.js';
 
 export type Phase = 'starting' | 'running' | 'completing' | 'closing' | 'exited' | 'reaped';
 export type CloseReason = 'timeout' | 'idle' | 'marker' | 'cancel';
@@ -141,6 +141,7 @@ export class Session {
   private stepsBeforeExit: StepEvent[] = [];
   private firstOutput = false;
   private requestClose: ((reason: CloseReason) => void) | undefined;
+  private exited: Promise<'exit'> | undefined;
   private paused = false;
 
   constructor(private readonly options: SessionOptions) {
@@ -157,10 +158,9 @@ export class Session {
    */
   cancel(): void {
     this.cancelCount += 1;
-    const limit: Graces = this.cancelCount === 1 ? CANCEL_GRACES : { eofMs: 0, termMs: 0, killMs: CANCEL_GRACES.killMs };
     if (this.phase === 'starting' || this.phase === 'reaped') return;
     this.mark('cancel', this.cancelCount > 1 ? 'again: SIGKILL now' : undefined);
-    this.escalation?.compress(limit);
+    this.escalation?.compress(cancelGraces(this.cancelCount));
     // The reason stays what closed the session first; a cancel closes it only if nothing has.
     this.requestClose?.('cancel');
   }
@@ -170,6 +170,7 @@ export class Session {
     try {
       this.prepare();
       const exited = this.spawnChild();
+      this.exited = exited;
       const closing = new Promise<CloseReason>((resolve) => {
         this.requestClose = (reason) => {
           if (this.reason || this.phase === 'exited') return;
@@ -177,7 +178,11 @@ export class Session {
           resolve(reason);
         };
       });
-      if (this.cancelCount > 0) this.requestClose?.('cancel');
+      if (this.cancelCount > 0) {
+        // Cancelled before the child existed: close it at once.
+        this.mark('cancel');
+        this.requestClose?.('cancel');
+      }
       this.phase = 'running';
       this.startWatchers();
       const first = await Promise.race([exited, closing]);
@@ -272,8 +277,9 @@ export class Session {
   }
 
   /**
-   * Under a pty, script -e reports its child's death by signal N as 128+N. Read it as the
-   * signal only when we sent that signal, so that a session's own `exit 143` stays an exit code.
+   * Under a pty, the exit status is the one TTY_STATUS_WRAPPER recorded. Without it (the
+   * wrapper was SIGKILLed), script -e's 128+N is read as signal N only when we sent that
+   * signal, so that a session's own `exit 143` stays an exit code.
    */
   private interpretExit(code: number | null, signal: NodeJS.Signals | null): { code: number | null; signal: NodeJS.Signals | null } {
     if (!this.settings.tty || signal) return { code, signal };
@@ -382,27 +388,19 @@ export class Session {
   }
 
   private async escalate(withEof: boolean): Promise<EscalationResult> {
-    const child = this.child as ChildProcess;
-    const exit = new Promise<void>((resolve) => {
-      if (this.exitInfo) resolve();
-      else child.once('exit', () => resolve());
-    });
-    const wrapper = this.settings.tty ? child.pid : undefined;
-    const graces: Graces = {
-      eofMs: this.settings.eofGraceMs,
-      termMs: this.settings.termGraceMs,
-      killMs: CANCEL_GRACES.killMs * 2,
-    };
+    // Under a pty our child is script(1), which holds the terminal.
+    const ptyHolder = this.settings.tty ? this.child?.pid : undefined;
+    const graces: Graces = { eofMs: this.settings.eofGraceMs, termMs: this.settings.termGraceMs, killMs: KILL_WAIT_MS };
     const escalation = new Escalation(
       {
         childExited: () => this.exitInfo !== undefined,
-        childExit: exit,
+        childExit: this.exited as Promise<'exit'>,
         sendEof: () => this.sendEof(),
         scan: () => this.processes.scan(),
         signal: (live, signal) =>
           // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
-          // signal the session's processes directly, and the wrapper only with SIGKILL.
-          this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== wrapper) : live, signal),
+          // signal the session's processes directly, and script only with SIGKILL.
+          this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live, signal),
       },
       graces,
       this.now,
@@ -414,7 +412,7 @@ export class Session {
       },
     );
     this.escalation = escalation;
-    if (this.cancelCount > 0) escalation.compress(this.cancelCount === 1 ? CANCEL_GRACES : { eofMs: 0, termMs: 0, killMs: CANCEL_GRACES.killMs });
+    if (this.cancelCount > 0) escalation.compress(cancelGraces(this.cancelCount));
     const result = await escalation.run(withEof);
     this.mark('last-process-gone', result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined);
     return result;

@@ -50,8 +50,17 @@ export interface EscalationResult {
 
 const POLL_MS = 25;
 
-/** The runner's cancel window: SIGTERM 7.5 s after SIGINT, SIGKILL 2.5 s after that. */
-export const CANCEL_GRACES: Graces = { eofMs: 1000, termMs: 3000, killMs: 1000 };
+/** How long SIGKILL may take before a survivor is reported (outside a cancel). */
+export const KILL_WAIT_MS = 2000;
+
+/**
+ * The runner's cancel window: SIGINT to our PID, SIGTERM 7.5 s later, SIGKILL 2.5 s after
+ * that. On the first signal the sequence is squeezed to EOF, 1 s, SIGTERM, 3 s, SIGKILL (with
+ * 1 s for it to take), leaving time to report; on the second, straight to SIGKILL.
+ */
+export function cancelGraces(signalsReceived: number): Graces {
+  return signalsReceived <= 1 ? { eofMs: 1000, termMs: 3000, killMs: 1000 } : { eofMs: 0, termMs: 0, killMs: 1000 };
+}
 
 export class Escalation {
   private readonly steps: StepEvent[] = [];
