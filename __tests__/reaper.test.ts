@@ -319,7 +319,7 @@ describe('signal faults (EPERM) are reported, never thrown', () => {
     const refused: number[] = [];
     const kill = refusingKill((s) => s === 'SIGTERM', refused);
     const { result, runId } = await runWith(
-      { command: 'sleep 303 & sleep 304 & echo "bg $!"; exit 0', 'term-grace': '600ms' },
+      { command: 'sleep 303 & a=$!; sleep 304 & b=$!; until [ "$(cat /proc/$a/comm)" = sleep ] && [ "$(cat /proc/$b/comm)" = sleep ]; do :; done; exit 0', 'term-grace': '600ms' },
       (id) => new RunProcesses(id, new LinuxProcSource(), process.pid, kill),
     );
     expect(refused.length).toBeGreaterThan(0);
@@ -338,7 +338,7 @@ describe('signal faults (EPERM) are reported, never thrown', () => {
     const kill = refusingKill(() => true, refused);
     const started = performance.now();
     const { result, runId } = await runWith(
-      { command: 'sleep 303 & sleep 304 & exit 0', 'term-grace': '500ms' },
+      { command: 'sleep 303 & a=$!; sleep 304 & b=$!; until [ "$(cat /proc/$a/comm)" = sleep ] && [ "$(cat /proc/$b/comm)" = sleep ]; do :; done; exit 0', 'term-grace': '500ms' },
       (id) => new RunProcesses(id, new LinuxProcSource(), process.pid, kill),
     );
     const wall = performance.now() - started;

@@ -2,6 +2,7 @@
  * Shared test support: settings from an input map, a Session run against a memory job log,
  * the built action (dist/) run the way the runner runs it, and /proc scans by run tag.
  */
+import { afterAll } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -20,8 +21,12 @@ export const FIXTURES = path.join(ROOT, '__fixtures__');
 export const DIST_MAIN = path.join(ROOT, 'dist', 'index.js');
 export const DIST_POST = path.join(ROOT, 'dist', 'post', 'index.js');
 
+/** One folder per test file for every temp dir, removed after the file's tests. */
+const fileTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-tests-'));
+afterAll(() => fs.rmSync(fileTemp, { recursive: true, force: true }));
+
 export function tempDir(prefix = 'rd-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return fs.mkdtempSync(path.join(fileTemp, prefix));
 }
 
 /** Inputs as a workflow would give them (unset ones read as empty, like core.getInput). */
