@@ -30,7 +30,7 @@ const summary = {
   },
 };
 
-jest.unstable_mockModule('@actions/core', () => ({
+jest.unstable_mockModule('../src/runner.js', () => ({
   getInput: (name: InputName) => (rec.inputs[name] ?? '').trim(),
   setOutput: (name: string, value: unknown) => {
     rec.outputs[name] = String(value);
@@ -44,7 +44,11 @@ jest.unstable_mockModule('@actions/core', () => ({
   setFailed: (message: string | Error) => {
     rec.failed.push(String(message));
   },
-  summary,
+  appendSummary: (text: string) => {
+    summary.addRaw(text);
+    void summary.write();
+    return true;
+  },
 }));
 
 const { run } = await import('../src/main.js');

@@ -5,7 +5,7 @@
 // noise of a shared machine falls on all of them; each row prints median / min / max.
 //
 // Usage: npm run bench [-- --quick] [-- --write] [-- --only overhead,throughput,...]
-//   --quick   fewer repetitions (about a third of the time)
+//   --quick   fewer repetitions (about half the time: ~50 s instead of ~95 s)
 //   --write   also write the results into docs/benchmarks.md (between its bench markers)
 //   --only    a comma-separated subset of: overhead, throughput, termination, teardown, idle, sweep
 //   --root    benchmark another checkout (its dist/ and src/), e.g. a scratch copy
@@ -139,6 +139,7 @@ function parseFileCommands(text) {
 function launch(file, args, { env = process.env, keep = false } = {}) {
   const t0 = performance.now();
   const child = spawn(file, args, { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  inflight.add(child);
   let bytes = 0;
   let first;
   let last;
@@ -157,7 +158,8 @@ function launch(file, args, { env = process.env, keep = false } = {}) {
   child.stderr.on('data', (c) => err.push(c));
   const done = new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code, signal) =>
+    child.once('close', (code, signal) => {
+      inflight.delete(child);
       resolve({
         wallMs: performance.now() - t0,
         code,
@@ -166,8 +168,8 @@ function launch(file, args, { env = process.env, keep = false } = {}) {
         streamMs: first === undefined ? NaN : last - first,
         stdout: keep ? Buffer.concat(kept).toString('utf8') : '',
         stderr: Buffer.concat(err).toString('utf8').slice(-4000),
-      }),
-    );
+      });
+    });
   });
   return { child, t0, done };
 }
@@ -237,10 +239,35 @@ async function alternate(rounds, contestants, { warmup = 0 } = {}) {
   return results;
 }
 
+/** Process groups of sleeps started here, and the processes running now: on Ctrl+C. */
+const sleeperGroups = new Set();
+const inflight = new Set();
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, async () => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    for (const pgid of sleeperGroups) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    // An action stopped by SIGTERM cancels its session and reaps it (as the runner's cancel
+    // does): keep reading its output until it has, a few seconds at most.
+    for (const child of inflight) child.kill('SIGTERM');
+    for (let i = 0; i < 100 && inflight.size > 0; i++) await sleep(100);
+    fs.rmSync(TMP, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
 /** Starts `count` untagged sleeps in a process group of their own, to load the process table. */
 function startSleepers(count) {
   const script = `for ((i = 0; i < ${count}; i++)); do sleep 600 & done; echo ready; wait`;
   const child = spawn('bash', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  sleeperGroups.add(child.pid);
   return new Promise((resolve, reject) => {
     let seen = '';
     child.stdout.on('data', (c) => {
@@ -258,6 +285,7 @@ async function stopSleepers(child, before) {
   } catch {
     // gone
   }
+  sleeperGroups.delete(child.pid);
   for (let i = 0; i < 200 && countProcesses() > before + 50; i++) await sleep(50);
 }
 
@@ -463,13 +491,13 @@ function cpuNs(pid) {
 }
 
 async function idle() {
-  say(`\n## idle CPU: the child sleeps 20 s (${REPS.idle} run(s)); the action's own threads, /proc schedstat (ns)`);
+  say(`\n## idle CPU: the child sleeps 25 s (${REPS.idle} run(s)); the action's own threads, /proc schedstat (ns)`);
   const early = [];
   const steady = [];
   const totals = [];
   for (let i = 0; i < REPS.idle; i++) {
     const res = await runAction(
-      { command: 'sleep 20', ticket: 'bench-idle' },
+      { command: 'sleep 25', ticket: 'bench-idle' },
       {
         onStart: async (run) => {
           // The action's own node process only (its children are other pids), every thread.
@@ -479,8 +507,8 @@ async function idle() {
             return { t: performance.now(), ns: cpuNs(pid) };
           };
           const a = await at(1000); // start-up is over
-          const b = await at(10500); // V8's memory reducer has run (~8 s after start-up's GCs)
-          const c = await at(19500); // before the child exits
+          const b = await at(13000); // V8's memory reducer has run (~8-9 s after start-up's GCs)
+          const c = await at(24500); // before the child exits
           let lastNs = c.ns;
           // Then keep reading until exit: the last reading is (nearly) the action's whole CPU.
           for (;;) {
@@ -503,9 +531,9 @@ async function idle() {
     totals.push(res.extra.totalS);
   }
   const out = { early: stats(early), steady: stats(steady), total: stats(totals) };
-  say(`  1 s → 10.5 s after spawn (incl. V8's one-off memory-reducer GCs): ${fmtStats(out.early, 4, ' s/min')}`);
-  say(`  10.5 s → 19.5 s after spawn (steady state):                      ${fmtStats(out.steady, 4, ' s/min')}`);
-  say(`  whole run, the action's own process: ${fmt(out.total.median, 3)} s CPU (start-up, 20 s idle, teardown)`);
+  say(`  1 s → 13 s after spawn (incl. V8's one-off memory-reducer GCs): ${fmtStats(out.early, 4, ' s/min')}`);
+  say(`  13 s → 24.5 s after spawn (steady state):                  ${fmtStats(out.steady, 4, ' s/min')}`);
+  say(`  whole run, the action's own process: ${fmt(out.total.median, 3)} s CPU (start-up, 25 s idle, teardown)`);
   return out;
 }
 
@@ -629,7 +657,7 @@ function rows(r) {
     out.push([
       'CPU while the child sleeps (steady state)',
       `${fmt(r.idle.steady.median, 4)} s/min`,
-      `first 10 s: ${fmt(r.idle.early.median, 3)} s/min (one-off GC) · whole 20 s run: ${fmt(r.idle.total.median, 3)} s`,
+      `first 12 s: ${fmt(r.idle.early.median, 3)} s/min (one-off V8 GC) · whole 25 s run: ${fmt(r.idle.total.median, 3)} s CPU`,
       '',
       `≤ ${TARGETS.idleCpuPerMin} s/min`,
       verdict(r.idle.steady.median <= TARGETS.idleCpuPerMin),

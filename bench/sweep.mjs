@@ -37,11 +37,21 @@ const stats = (xs) => {
 
 const countProcesses = () => fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length;
 
+/** Process groups of sleeps started here: killed on the way out, whatever happens. */
+const sleeperGroups = new Set();
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    for (const pgid of sleeperGroups) stopSleepers({ pid: pgid });
+    process.exit(130);
+  });
+}
+
 /** Starts `count` sleeps in a process group of their own; resolves once all are running. */
 function startSleepers(count) {
   // One bash forks them all (fast), in its own group, then waits: killing the group ends all.
   const script = `for ((i = 0; i < ${count}; i++)); do sleep 600 & done; echo ready; wait`;
   const child = spawn('bash', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  sleeperGroups.add(child.pid);
   return new Promise((resolve, reject) => {
     let seen = '';
     child.stdout.on('data', (c) => {
@@ -58,6 +68,7 @@ function stopSleepers(child) {
   } catch {
     // already gone
   }
+  sleeperGroups.delete(child.pid);
 }
 
 // ---------------------------------------------------------------------------------------------

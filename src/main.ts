@@ -1,8 +1,8 @@
 /**
- * Wiring: inputs → session → report. The only module (with post.ts) that talks to
- * @actions/core; the one setFailed is here, for the unexpected.
+ * Wiring: inputs → session → report. The only module (with post.ts) that talks to the runner
+ * (runner.ts); the one setFailed is here, for the unexpected.
  */
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { randomBytes } from 'node:crypto';
 import { Inputs, State, TICKET_PATTERN } from './constants.js';
 import { formatDuration } from './duration.js';
@@ -19,7 +19,7 @@ export async function main(): Promise<void> {
     code = await run();
   } catch (e) {
     // The one setFailed: for the unexpected (a runner file that cannot be written, a bug).
-    core.setFailed(`ralph-dispatch failed: ${(e as Error).stack ?? String(e)}`);
+    runner.setFailed(`ralph-dispatch failed: ${(e as Error).stack ?? String(e)}`);
     code = 1;
   }
   await flushAndExit(code);
@@ -41,12 +41,12 @@ export async function run(): Promise<number> {
   try {
     let settings: Settings;
     try {
-      settings = await parseSettings((name) => core.getInput(name));
+      settings = await parseSettings((name) => runner.getInput(name));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // Title the error with the ticket when the ticket itself is valid: in a matrix of tickets
       // that says which one failed.
-      const ticket = core.getInput(Inputs.Ticket).trim();
+      const ticket = runner.getInput(Inputs.Ticket).trim();
       const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' };
       return await report(errorResult(e.message, ''), ctx);
     }
@@ -60,8 +60,8 @@ export async function run(): Promise<number> {
     if (cancelled) return await report(errorResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
 
     // Saved before the spawn, so that post can sweep even if this process is killed at once.
-    core.saveState(State.RunId, runId);
-    core.saveState(State.Ticket, settings.ticket);
+    runner.saveState(State.RunId, runId);
+    runner.saveState(State.Ticket, settings.ticket);
 
     const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
     jobLog.open();
@@ -80,19 +80,17 @@ export async function run(): Promise<number> {
 }
 
 async function report(result: RunResult, ctx: ReportContext): Promise<number> {
-  for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(buildOutputs(result))) runner.setOutput(name, value);
   for (const a of buildAnnotations(result, ctx)) {
     const props = { title: a.title };
-    if (a.level === 'notice') core.notice(a.message, props);
-    else if (a.level === 'warning') core.warning(a.message, props);
-    else core.error(a.message, props);
+    if (a.level === 'notice') runner.notice(a.message, props);
+    else if (a.level === 'warning') runner.warning(a.message, props);
+    else runner.error(a.message, props);
   }
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    try {
-      await core.summary.addRaw(buildSummary(result, ctx)).write();
-    } catch (e) {
-      core.warning(`could not write the job summary: ${(e as Error).message}`);
-    }
+  try {
+    runner.appendSummary(buildSummary(result, ctx));
+  } catch (e) {
+    runner.warning(`could not write the job summary: ${(e as Error).message}`);
   }
   return result.status === 'completed' ? 0 : 1;
 }

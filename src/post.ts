@@ -3,12 +3,12 @@
  * hard kill on cancel, the OOM killer) before it could reap. Sweep for anything that still
  * carries this run's tag and kill it. With nothing to do it prints nothing.
  */
-import * as core from '@actions/core';
+import * as runner from './runner.js';
 import { Inputs, State } from './constants.js';
 import { parseDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
 import { title } from './report.js';
-import { RunProcesses } from './reaper.js';
+import { defaultSource, LinuxProcSource, RunProcesses } from './reaper.js';
 import { Escalation } from './terminate.js';
 
 export async function main(): Promise<void> {
@@ -16,21 +16,22 @@ export async function main(): Promise<void> {
   try {
     code = await run();
   } catch (e) {
-    core.setFailed(`ralph-dispatch post step failed: ${(e as Error).stack ?? String(e)}`);
+    runner.setFailed(`ralph-dispatch post step failed: ${(e as Error).stack ?? String(e)}`);
     code = 1;
   }
   await flushAndExit(code);
 }
 
 export async function run(): Promise<number> {
-  const runId = core.getState(State.RunId);
+  const runId = runner.getState(State.RunId);
   if (!runId) return 0;
   // Only the tag: the saved child pid may belong to another process by now.
-  const processes = new RunProcesses(runId);
+  // The run's processes are older than this step: read every environment (NaN: no age filter).
+  const processes = new RunProcesses(runId, process.platform === 'linux' ? new LinuxProcSource('/proc', NaN) : defaultSource());
   if (processes.scan().length === 0) return 0;
   let termMs = 5000;
   try {
-    termMs = parseDuration(core.getInput(Inputs.TermGrace) || '5s');
+    termMs = parseDuration(runner.getInput(Inputs.TermGrace) || '5s');
   } catch {
     // Main already reported a bad value; sweep with the default.
   }
@@ -46,18 +47,18 @@ export async function run(): Promise<number> {
     { eofMs: 0, termMs, killMs: 2000 },
     () => performance.now(),
   ).run(false);
-  const ticket = core.getState(State.Ticket);
+  const ticket = runner.getState(State.Ticket);
   const killed = result.leftovers.filter((p) => !result.survivors.some((s) => s.pid === p.pid));
   const names = (list: typeof killed) =>
     list.slice(0, 5).map((p) => `${p.pid} ${p.command}`).join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
   if (killed.length > 0) {
-    core.warning(`${killed.length} process(es) of the run survived the main step and were killed in post: ${names(killed)}`, {
+    runner.warning(`${killed.length} process(es) of the run survived the main step and were killed in post: ${names(killed)}`, {
       title: `${title(ticket)}: post-step sweep`,
     });
   }
   if (result.survivors.length > 0 || result.faults.length > 0) {
     const faults = result.faults.map((f) => `${f.pid} (${f.code})`).join(', ');
-    core.warning(`could not kill: ${names(result.survivors)}${faults ? `; signals refused: ${faults}` : ''}`, {
+    runner.warning(`could not kill: ${names(result.survivors)}${faults ? `; signals refused: ${faults}` : ''}`, {
       title: `${title(ticket)}: post-step sweep`,
     });
   }

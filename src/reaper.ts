@@ -68,6 +68,12 @@ export function parseProcStat(text: string): Omit<ProcEntry, 'tagged'> | undefin
   return { pid, ppid, pgid, sid, state, name: text.slice(open + 1, close) };
 }
 
+/** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot (NaN if absent). */
+export function procStartTicks(text: string): number {
+  const close = text.lastIndexOf(')');
+  return close < 0 ? NaN : Number(text.slice(close + 2).split(' ', 20)[19]);
+}
+
 /** Whether a NUL-separated environment block holds exactly `tag` (NAME=value) as an entry. */
 export function environHasTag(environ: Buffer, tag: Buffer): boolean {
   let from = 0;
@@ -81,7 +87,46 @@ export function environHasTag(environ: Buffer, tag: Buffer): boolean {
 }
 
 export class LinuxProcSource implements ProcessSource {
-  constructor(private readonly root = '/proc') {}
+  /** Reused for every read: a sweep is thousands of tiny reads. */
+  private buf = Buffer.allocUnsafe(64 * 1024);
+
+  /**
+   * @param notBefore processes that started before this (clock ticks since boot) cannot carry
+   *   the tag, and their environment is not read: a run's processes are all younger than the
+   *   action that started them. Default: this process's own start (the main step). NaN: read all.
+   */
+  constructor(
+    private readonly root = '/proc',
+    private readonly notBefore = selfStartTicks(root),
+  ) {}
+
+  /** Reads a /proc file into the shared buffer; its length, or -1 when it cannot be read. */
+  private read(file: string, whole: boolean): number {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch {
+      return -1;
+    }
+    try {
+      let n = 0;
+      for (;;) {
+        if (n === this.buf.length) {
+          const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+          this.buf.copy(bigger);
+          this.buf = bigger;
+        }
+        const got = fs.readSync(fd, this.buf, n, this.buf.length - n, null);
+        n += got;
+        // stat comes whole from one read; environ may be longer than the buffer.
+        if (got === 0 || !whole) return n;
+      }
+    } catch {
+      return -1;
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
 
   snapshot(tag: string): ProcEntry[] {
     const tagBytes = Buffer.from(tag);
@@ -97,18 +142,17 @@ export class LinuxProcSource implements ProcessSource {
       if (c < 48 || c > 57) continue;
       // Synchronous reads: a sweep is a few thousand tiny reads, and the thread pool would only
       // add latency. Any of them may fail because the process just exited: skip it.
-      let stat: ReturnType<typeof parseProcStat>;
-      try {
-        stat = parseProcStat(fs.readFileSync(`${this.root}/${name}/stat`, 'latin1'));
-      } catch {
-        continue;
-      }
+      const n = this.read(`${this.root}/${name}/stat`, false);
+      if (n <= 0) continue;
+      const text = this.buf.toString('latin1', 0, n);
+      const stat = parseProcStat(text);
       if (!stat) continue;
       let tagged = false;
-      try {
-        tagged = environHasTag(fs.readFileSync(`${this.root}/${name}/environ`), tagBytes);
-      } catch {
-        // EACCES (another user's process, e.g. one started through sudo) or gone: untagged.
+      // Older than the action: cannot carry the tag (NaN compares false: read it).
+      if (!(procStartTicks(text) < this.notBefore)) {
+        const m = this.read(`${this.root}/${name}/environ`, true);
+        // -1: EACCES (another user's process, e.g. one started through sudo) or gone: untagged.
+        if (m > 0) tagged = environHasTag(this.buf.subarray(0, m), tagBytes);
       }
       entries.push({ ...stat, tagged });
     }
@@ -123,6 +167,15 @@ export class LinuxProcSource implements ProcessSource {
     } catch {
       return `[${fallback}]`;
     }
+  }
+}
+
+/** This process's start, in clock ticks since boot; NaN when /proc does not say. */
+export function selfStartTicks(root = '/proc'): number {
+  try {
+    return procStartTicks(fs.readFileSync(`${root}/self/stat`, 'latin1'));
+  } catch {
+    return NaN;
   }
 }
 

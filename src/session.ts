@@ -17,6 +17,7 @@ import { RUN_ID_ENV, type Status, TICKET_ENV, type Termination } from './constan
 import { formatDuration } from './duration.js';
 import type { JobLog } from './fence.js';
 import { SCRIPT_PLACEHOLDER, type Settings } from './inputs.js';
+import { youngGenerationCollector } from './gc.js';
 import { LogFile, MarkerScanner, Tail } from './output.js';
 import { type ProcInfo, RunProcesses, type SignalFault } from './reaper.js';
 import { cancelGraces, Escalation, type EscalationResult, type Graces, KILL_WAIT_MS, type StepEvent } from './terminate.js';
@@ -83,6 +84,8 @@ export interface SessionOptions {
 
 /** Ctrl+U clears a half-typed line (Ctrl+D ends input only on an empty one), then Ctrl+D. */
 const TTY_EOF = Buffer.from([0x15, 0x04]);
+/** Output between two young-generation collections (see gc.ts). */
+const GC_EVERY_BYTES = 4 * 1024 * 1024;
 /** How long to wait for the output pipes to drain once every process of the run is gone. */
 const PIPE_DRAIN_MS = 500;
 /** Variables that let a child write the step's outputs, state or environment. */
@@ -143,6 +146,8 @@ export class Session {
   private requestClose: ((reason: CloseReason) => void) | undefined;
   private exited: Promise<'exit'> | undefined;
   private paused = false;
+  private sinceGc = 0;
+  private collectYoung: (() => void) | undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.settings = options.settings;
@@ -320,6 +325,12 @@ export class Session {
       this.mark('first-output');
     }
     this.tail.push(chunk);
+    this.sinceGc += chunk.length;
+    if (this.sinceGc >= GC_EVERY_BYTES) {
+      this.sinceGc = 0;
+      this.collectYoung ??= youngGenerationCollector();
+      this.collectYoung();
+    }
     const logOk = (this.log as LogFile).write(chunk);
     const liveOk = this.options.jobLog.write(chunk);
     this.idleTimer?.refresh();
@@ -346,7 +357,8 @@ export class Session {
 
   private startWatchers(): void {
     const { timeoutMs, idleTimeoutMs } = this.settings;
-    if (timeoutMs > 0) this.after(timeoutMs, () => this.close('timeout'));
+    // From spawn, as duration-ms counts.
+    if (timeoutMs > 0) this.after(Math.max(0, timeoutMs - (this.now() - this.startedAt)), () => this.close('timeout'));
     if (idleTimeoutMs > 0) this.idleTimer = this.after(idleTimeoutMs, () => this.close('idle'));
   }
 

@@ -91,11 +91,14 @@ export class Escalation {
       const at = this.record('eof', 1);
       await this.waitUntil(at, 'eofMs', false);
     }
+    // term-grace runs from when SIGTERM was due, not from the end of the scan that finds its
+    // targets (tens of ms with thousands of processes on the machine).
+    const termDue = this.now();
     let live = this.scanForStep();
     if (live.length > 0) {
-      const at = this.record('sigterm', live.length);
+      this.record('sigterm', live.length);
       this.faults.push(...this.target.signal(live, 'SIGTERM'));
-      await this.waitUntil(at, 'termMs', true);
+      await this.waitUntil(termDue, 'termMs', true);
       live = this.scanForStep();
     }
     if (live.length > 0) {

@@ -1,0 +1,24 @@
+/**
+ * Output chunks are Buffers whose memory lives outside the V8 heap, and V8 collects them only
+ * once that memory has grown by tens of MB: a fast producer would raise the peak RSS by as
+ * much (measured: 96 MiB at 250 MB of output, flat at 58 MiB with this). Collecting the young
+ * generation every few MB of output keeps it flat; a scavenge of a heap this small takes about
+ * 0.2 ms.
+ */
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+
+type Gc = (options?: { type?: 'minor' | 'major' }) => void;
+
+/** A function that runs a young-generation collection; a no-op where `gc` cannot be exposed. */
+export function youngGenerationCollector(): () => void {
+  try {
+    // --expose-gc set at run time applies to contexts created afterwards: take `gc` from one.
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as Gc;
+    if (typeof gc !== 'function') return () => undefined;
+    return () => gc({ type: 'minor' });
+  } catch {
+    return () => undefined;
+  }
+}
