@@ -1057,25 +1057,19 @@ class Tail {
 }
 /**
  * The byte-exact log: created with mode 0600 (it holds whatever the agent printed), written in
- * arrival order. write() returns false when the caller should pause its sources until 'drain'.
+ * arrival order. Writes are synchronous: to the page cache they cost microseconds, and a
+ * WriteStream's thread-pool round trip per chunk halved the throughput (docs/benchmarks.md).
+ * A write error (disk full) must not crash or stall the run: the log stops taking bytes, the
+ * session goes on, and the report says so.
  */
 class LogFile {
     path;
-    stream;
     bytes = 0;
+    error;
+    fd;
     constructor(path, fd) {
         this.path = path;
-        this.stream = external_node_fs_namespaceObject.createWriteStream('', { fd, autoClose: true, highWaterMark: 1024 * 1024 });
-        // A write error (disk full) must not crash or stall the run: the session goes on without
-        // the log, and the report says so.
-        this.stream.on('error', (e) => {
-            this.error ??= e;
-        });
-    }
-    error;
-    /** Bytes that reached the file. */
-    get bytesKept() {
-        return this.stream.bytesWritten;
+        this.fd = fd;
     }
     static open(file) {
         external_node_fs_namespaceObject.mkdirSync(external_node_path_namespaceObject.dirname(file), { recursive: true, mode: 0o700 });
@@ -1083,35 +1077,31 @@ class LogFile {
         external_node_fs_namespaceObject.fchmodSync(fd, 0o600); // openSync keeps the mode of a file that already existed
         return new LogFile(file, fd);
     }
-    /** Returns false when the caller should pause until onDrain; never after a write error. */
+    /** Always true: the log never asks the session to pause. */
     write(chunk) {
         this.bytes += chunk.length;
-        if (this.error || this.stream.destroyed)
+        if (this.error || this.fd === undefined)
             return true;
-        return this.stream.write(chunk);
-    }
-    /** Calls back once the file takes bytes again, or at once if it never will (write error). */
-    onDrain(listener) {
-        if (this.error || this.stream.destroyed)
-            return listener();
-        const done = () => {
-            this.stream.off('drain', done);
-            this.stream.off('error', done);
-            listener();
-        };
-        this.stream.once('drain', done);
-        this.stream.once('error', done);
-    }
-    get needsDrain() {
-        return this.stream.writableNeedDrain;
+        try {
+            for (let off = 0; off < chunk.length;)
+                off += external_node_fs_namespaceObject.writeSync(this.fd, chunk, off, chunk.length - off);
+        }
+        catch (e) {
+            this.error = e;
+        }
+        return true;
     }
     close() {
-        return new Promise((resolve) => {
-            if (this.stream.closed || this.stream.destroyed)
-                return resolve();
-            this.stream.end(() => resolve());
-            this.stream.once('error', () => resolve());
-        });
+        if (this.fd !== undefined) {
+            try {
+                external_node_fs_namespaceObject.closeSync(this.fd);
+            }
+            catch {
+                // Already reported as a write error, or nothing left to lose.
+            }
+            this.fd = undefined;
+        }
+        return Promise.resolve();
     }
 }
 
@@ -2143,32 +2133,24 @@ class Session {
             this.collectYoung ??= youngGenerationCollector();
             this.collectYoung();
         }
-        const logOk = this.log.write(chunk);
+        this.log.write(chunk);
         const liveOk = this.options.jobLog.write(chunk);
         this.idleTimer?.refresh();
         if (this.scanner && !this.markerSeen && this.scanner.push(chunk))
             this.onMarker();
-        if ((!logOk || !liveOk) && !this.paused)
-            this.pause(!logOk, !liveOk);
+        if (!liveOk && !this.paused)
+            this.pause();
     }
-    /** Backpressure: a slow job log or disk pauses the child's pipes instead of buffering. */
-    pause(log, live) {
+    /** Backpressure: a slow job log pauses the child's pipes instead of buffering its output. */
+    pause() {
         this.paused = true;
         this.child?.stdout?.pause();
         this.child?.stderr?.pause();
-        let waiting = (log ? 1 : 0) + (live ? 1 : 0);
-        const resume = () => {
-            waiting -= 1;
-            if (waiting > 0)
-                return;
+        this.options.jobLog.once('drain', () => {
             this.paused = false;
             this.child?.stdout?.resume();
             this.child?.stderr?.resume();
-        };
-        if (log)
-            this.log?.onDrain(resume);
-        if (live)
-            this.options.jobLog.once('drain', resume);
+        });
     }
     startWatchers() {
         const { timeoutMs, idleTimeoutMs } = this.settings;

@@ -331,28 +331,23 @@ export class Session {
       this.collectYoung ??= youngGenerationCollector();
       this.collectYoung();
     }
-    const logOk = (this.log as LogFile).write(chunk);
+    (this.log as LogFile).write(chunk);
     const liveOk = this.options.jobLog.write(chunk);
     this.idleTimer?.refresh();
     if (this.scanner && !this.markerSeen && this.scanner.push(chunk)) this.onMarker();
-    if ((!logOk || !liveOk) && !this.paused) this.pause(!logOk, !liveOk);
+    if (!liveOk && !this.paused) this.pause();
   }
 
-  /** Backpressure: a slow job log or disk pauses the child's pipes instead of buffering. */
-  private pause(log: boolean, live: boolean): void {
+  /** Backpressure: a slow job log pauses the child's pipes instead of buffering its output. */
+  private pause(): void {
     this.paused = true;
     this.child?.stdout?.pause();
     this.child?.stderr?.pause();
-    let waiting = (log ? 1 : 0) + (live ? 1 : 0);
-    const resume = () => {
-      waiting -= 1;
-      if (waiting > 0) return;
+    this.options.jobLog.once('drain', () => {
       this.paused = false;
       this.child?.stdout?.resume();
       this.child?.stderr?.resume();
-    };
-    if (log) this.log?.onDrain(resume);
-    if (live) this.options.jobLog.once('drain', resume);
+    });
   }
 
   private startWatchers(): void {
