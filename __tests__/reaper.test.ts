@@ -236,7 +236,6 @@ it('a tree of 300 sleeping processes: all dead after the timeout; deadline → l
   const deadline = at(result, 'timeout') as number;
   const gone = at(result, 'last-process-gone') as number;
   const ms = gone - deadline;
-  console.log(`300-process tree: deadline → last process gone: ${ms} ms (timeline ${JSON.stringify(result.timeline.slice(-5))})`);
   // SIGTERM ends every one of them: no wait for the 3 s term-grace.
   expect(ms).toBeLessThan(2500);
   expect(aliveWithTag(runId)).toEqual([]);

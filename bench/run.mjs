@@ -7,7 +7,7 @@
 // Usage: npm run bench [-- --quick] [-- --write] [-- --only overhead,throughput,...]
 //   --quick   fewer repetitions (about half the time: ~50 s instead of ~95 s)
 //   --write   also write the results into docs/benchmarks.md (between its bench markers)
-//   --only    a comma-separated subset of: overhead, throughput, termination, teardown, idle, sweep
+//   --only    a comma-separated subset of: overhead, throughput, termination, teardown, cancel, idle, sweep
 //   --root    benchmark another checkout (its dist/ and src/), e.g. a scratch copy
 //   --json    print the raw results as JSON at the end
 //
@@ -29,7 +29,7 @@ const ROOT = path.resolve(opt('root', path.join(HERE, '..')));
 const DIST = path.join(ROOT, 'dist', 'index.js');
 const QUICK = flag('quick');
 const WRITE = flag('write');
-const SECTIONS = ['overhead', 'throughput', 'termination', 'teardown', 'idle', 'sweep'];
+const SECTIONS = ['overhead', 'throughput', 'termination', 'teardown', 'cancel', 'idle', 'sweep'];
 const ONLY = new Set(opt('only', SECTIONS.join(',')).split(','));
 const MiB = 1024 * 1024;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
@@ -44,6 +44,7 @@ const REPS = {
   termination: QUICK ? 3 : 5,
   terminationLoaded: QUICK ? 2 : 3,
   teardown: QUICK ? 2 : 3,
+  cancel: QUICK ? 2 : 3,
   idle: 1,
   sweepScans: QUICK ? 10 : 20,
 };
@@ -56,6 +57,8 @@ const TARGETS = {
   overshootMs: 50,
   idleCpuPerMin: 0.05,
   sweepMs: 50,
+  /** The runner sends SIGTERM 7.5 s after SIGINT, and SIGKILL 2.5 s after that. */
+  cancelExitMs: 7500,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -436,6 +439,40 @@ async function termination() {
   return out;
 }
 
+/**
+ * The runner's cancel: SIGINT to the action's PID once the session runs. The session ignores
+ * SIGTERM and the user's graces are long (60 s): the action must squeeze the sequence, write its
+ * outputs and exit by itself before the runner's SIGTERM (7.5 s) and SIGKILL (10 s).
+ */
+async function cancel() {
+  const command = 'trap "" TERM; echo started; sleep 300';
+  say(`\n## cancel: SIGINT to the action while \`${command}\` runs, stdin pipe, eof-grace and term-grace 60s (${REPS.cancel} rounds)`);
+  const exitMs = [];
+  for (let i = 0; i < REPS.cancel; i++) {
+    const r = await runAction(
+      { command, ticket: 'bench-cancel', stdin: 'pipe', timeout: '10m', 'eof-grace': '60s', 'term-grace': '60s' },
+      {
+        onStart: (run) =>
+          new Promise((resolve) => {
+            const onData = (c) => {
+              if (!c.toString().includes('started')) return;
+              run.child.stdout.off('data', onData);
+              const at = performance.now();
+              run.child.kill('SIGINT');
+              resolve(at - run.t0);
+            };
+            run.child.stdout.on('data', onData);
+          }),
+      },
+    );
+    warnIf(r.outputs.status !== 'cancelled' || r.code !== 1 || r.signal !== null, `unexpected cancel result: code ${r.code} signal ${r.signal} ${JSON.stringify(r.outputs)}`);
+    exitMs.push(r.wallMs - r.extra);
+  }
+  const out = { exit: stats(exitMs) };
+  say(`  SIGINT → action exit   ${fmtStats(out.exit, 0, ' ms')}`);
+  return out;
+}
+
 /** bash → 13 subshells → 22 sleeps each: 1 + 13 + 286 = 300 processes. */
 const TREE = 'for i in $(seq 13); do ( for j in $(seq 22); do sleep 300 & done; wait ) & done; wait';
 
@@ -653,6 +690,17 @@ function rows(r) {
       'info',
     ]);
   }
+  if (r.cancel) {
+    const c = r.cancel.exit;
+    out.push([
+      'cancel: SIGINT → action exit (outputs written)',
+      `${fmt(c.median, 0)} ms (${fmt(c.min, 0)}–${fmt(c.max, 0)})`,
+      'runner: SIGTERM at 7500 ms, SIGKILL at 10000 ms',
+      '',
+      `< ${TARGETS.cancelExitMs} ms`,
+      verdict(c.max < TARGETS.cancelExitMs),
+    ]);
+  }
   if (r.idle) {
     out.push([
       'CPU while the child sleeps (steady state)',
@@ -722,7 +770,7 @@ async function main() {
   say(`root ${ROOT}, commit ${m.commit}, load average ${load.before}${GNU_TIME ? '' : '; /usr/bin/time missing: peak RSS from VmHWM (apt-get install -y time)'}`);
   const started = performance.now();
   const results = {};
-  const sections = { overhead, throughput, termination, teardown, idle, sweep };
+  const sections = { overhead, throughput, termination, teardown, cancel, idle, sweep };
   try {
     for (const name of SECTIONS) if (ONLY.has(name)) results[name] = await sections[name]();
   } finally {
