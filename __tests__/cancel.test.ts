@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDuration } from '../src/duration.js';
-import { type ActionProcess, type ActionRun, aliveWithTag, type InputMap, parseFileCommands, startAction, waitForOutput } from './support/harness.js';
+import {
+  killTagged, type ActionProcess, type ActionRun, aliveWithTag, type InputMap, parseFileCommands, startAction, waitForOutput } from './support/harness.js';
 
 const SIGTERM_AFTER_MS = 7500;
 const SIGKILL_AFTER_MS = 2500;
@@ -23,16 +24,7 @@ afterEach(async () => {
   // Only for a failing test: leave nothing behind.
   for (const action of actions) if (alive(action)) action.child.kill('SIGKILL');
   actions.clear();
-  const pids = () => [...runIds].flatMap((id) => aliveWithTag(id));
-  for (const pid of pids()) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-  const end = Date.now() + 5000;
-  while (pids().length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  await killTagged(runIds);
   runIds.clear();
 });
 

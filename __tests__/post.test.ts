@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { RUN_ID_ENV } from '../src/constants.js';
 import { shellQuote } from '../src/session.js';
-import { type ActionProcess, aliveWithTag, DIST_POST, fixture, type InputMap, runAction, startAction, waitForOutput } from './support/harness.js';
+import {
+  killTagged, type ActionProcess, aliveWithTag, DIST_POST, fixture, type InputMap, runAction, startAction, waitForOutput } from './support/harness.js';
 
 const runIds = new Set<string>();
 const actions = new Set<ActionProcess>();
@@ -17,16 +18,7 @@ afterEach(async () => {
   // Only for a failing test: leave nothing behind.
   for (const a of actions) if (a.child.exitCode === null && a.child.signalCode === null) a.child.kill('SIGKILL');
   actions.clear();
-  const pids = () => [...runIds].flatMap((id) => aliveWithTag(id));
-  for (const pid of pids()) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
-  const end = Date.now() + 5000;
-  while (pids().length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  await killTagged(runIds);
   runIds.clear();
 });
 

@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killSleepers, sleeperGroups, startSleepers } from './sleepers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
@@ -242,21 +243,14 @@ async function alternate(rounds, contestants, { warmup = 0 } = {}) {
   return results;
 }
 
-/** Process groups of sleeps started here, and the processes running now: on Ctrl+C. */
-const sleeperGroups = new Set();
+/** The processes running now, and the sleeps (sleepers.mjs): killed on Ctrl+C. */
 const inflight = new Set();
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
     if (stopping) process.exit(130);
     stopping = true;
-    for (const pgid of sleeperGroups) {
-      try {
-        process.kill(-pgid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
+    for (const pgid of sleeperGroups) killSleepers({ pid: pgid });
     // An action stopped by SIGTERM cancels its session and reaps it (as the runner's cancel
     // does): keep reading its output until it has, a few seconds at most.
     for (const child of inflight) child.kill('SIGTERM');
@@ -266,29 +260,9 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
-/** Starts `count` untagged sleeps in a process group of their own, to load the process table. */
-function startSleepers(count) {
-  const script = `for ((i = 0; i < ${count}; i++)); do sleep 600 & done; echo ready; wait`;
-  const child = spawn('bash', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
-  sleeperGroups.add(child.pid);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (c) => {
-      seen += c;
-      if (seen.includes('ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`sleepers exited early (${code})`)));
-  });
-}
-
 /** Kills the sleeps (by their group) and waits until the process table is back to `before`. */
 async function stopSleepers(child, before) {
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // gone
-  }
-  sleeperGroups.delete(child.pid);
+  killSleepers(child);
   for (let i = 0; i < 200 && countProcesses() > before + 50; i++) await sleep(50);
 }
 

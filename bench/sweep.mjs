@@ -10,12 +10,13 @@
 // same with the sleeps started after the scanning process (younger than it). Then it kills them.
 //
 // Usage: node bench/sweep.mjs [--procs 2000] [--scans 20] [--root DIR] [--json]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { killSleepers, sleeperGroups, startSleepers } from './sleepers.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -37,38 +38,11 @@ const stats = (xs) => {
 
 const countProcesses = () => fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length;
 
-/** Process groups of sleeps started here: killed on the way out, whatever happens. */
-const sleeperGroups = new Set();
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
-    for (const pgid of sleeperGroups) stopSleepers({ pid: pgid });
+    for (const pgid of sleeperGroups) killSleepers({ pid: pgid });
     process.exit(130);
   });
-}
-
-/** Starts `count` sleeps in a process group of their own; resolves once all are running. */
-function startSleepers(count) {
-  // One bash forks them all (fast), in its own group, then waits: killing the group ends all.
-  const script = `for ((i = 0; i < ${count}; i++)); do sleep 600 & done; echo ready; wait`;
-  const child = spawn('bash', ['-c', script], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
-  sleeperGroups.add(child.pid);
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (c) => {
-      seen += c;
-      if (seen.includes('ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`sleepers exited early (${code})`)));
-  });
-}
-
-function stopSleepers(child) {
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-  sleeperGroups.delete(child.pid);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -91,7 +65,7 @@ async function worker() {
     }
     console.log(JSON.stringify({ ...stats(times), members, procs: countProcesses() }));
   } finally {
-    if (sleepers) stopSleepers(sleepers);
+    if (sleepers) killSleepers(sleepers);
   }
 }
 
@@ -126,7 +100,7 @@ async function main() {
       result.loaded = runWorker(bundle);
       result.loadedProcs = result.loaded.procs;
     } finally {
-      stopSleepers(sleepers);
+      killSleepers(sleepers);
     }
     log(`sweep with ${result.loadedProcs} processes (started before the scanner): median ${result.loaded.median.toFixed(2)} ms (min ${result.loaded.min.toFixed(2)}, max ${result.loaded.max.toFixed(2)})`);
     // Let the killed sleeps be reaped before the next count.

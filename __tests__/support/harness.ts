@@ -81,6 +81,24 @@ export function aliveWithTag(runId: string): number[] {
     .map((e) => e.pid);
 }
 
+/**
+ * For a failing test: SIGKILL whatever still carries one of these run ids, and wait (at most
+ * 5 s) until it is gone, so that one failure does not leave processes to the next test.
+ */
+export async function killTagged(runIds: Iterable<string>): Promise<void> {
+  const ids = [...runIds];
+  const pids = () => ids.flatMap((id) => aliveWithTag(id));
+  for (const pid of pids()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  const end = Date.now() + 5000;
+  while (pids().length > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+}
+
 /** Live members of a run, as the reaper sees them. */
 export function membersOf(runId: string) {
   return new RunProcesses(runId).scan();
