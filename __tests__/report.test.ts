@@ -9,7 +9,6 @@ const ctx: ReportContext = {
   timeoutMs: 45 * 60_000,
   idleTimeoutMs: 5 * 60_000,
   completionGraceMs: 30_000,
-  command: 'pi "/tf $RALPH_TICKET --auto"',
 };
 
 function result(over: Partial<RunResult> = {}): RunResult {
@@ -229,6 +228,30 @@ describe('describeSequence', () => {
 });
 
 describe('buildAnnotations', () => {
+  it('warns when a completed session needed SIGKILL to close, not when EOF sufficed', () => {
+    const forced = result({
+      markerSeen: true,
+      exitCode: null,
+      signal: 'SIGKILL',
+      termination: 'sigkill',
+      timeline: [
+        { kind: 'spawned', at: 0 },
+        { kind: 'marker', at: 1000 },
+        { kind: 'completion-grace-over', at: 31_000 },
+        { kind: 'eof', at: 31_000 },
+        { kind: 'sigterm', at: 41_000 },
+        { kind: 'sigkill', at: 46_000 },
+        { kind: 'exit', at: 46_002, detail: 'SIGKILL' },
+      ],
+    });
+    const warnings = buildAnnotations(forced, ctx).filter((a) => a.level === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].title).toBe('ralph-dispatch: pt-7jzy: forced close-out');
+    expect(warnings[0].message).toMatch(/took SIGKILL .*EOF, SIGTERM at \+10s, SIGKILL at \+15s; ended by SIGKILL/);
+    const byEof = result({ markerSeen: true, termination: 'eof' });
+    expect(buildAnnotations(byEof, ctx).filter((a) => a.level === 'warning')).toEqual([]);
+  });
+
   it.each(STATUSES)('%s: one outcome annotation titled with the ticket', (status) => {
     const list = buildAnnotations({ ...byStatus[status], orphans: [] }, ctx);
     expect(list).toHaveLength(1);

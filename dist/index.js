@@ -1213,12 +1213,23 @@ function oneLine(text) {
 function cap(text) {
     return text.length > ANNOTATION_MAX_CHARS ? `${text.slice(0, ANNOTATION_MAX_CHARS - 1)}…` : text;
 }
-/** At most four: the outcome, the orphans, a log that could not be written, and what could not be killed. */
+/**
+ * At most five, well inside the runner's 10 per type: the outcome; then warnings for a forced
+ * close-out, killed orphans, a log that could not be written, and what could not be killed.
+ */
 function buildAnnotations(result, ctx) {
     const t = title(ctx.ticket);
     const list = [
         { level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) },
     ];
+    if (result.status === 'completed' && (result.termination === 'sigterm' || result.termination === 'sigkill')) {
+        // The work is done, but the session would not leave on EOF: worth a look at the agent.
+        list.push({
+            level: 'warning',
+            title: `${t}: forced close-out`,
+            message: cap(`The session finished its work but did not exit on EOF: it took ${result.termination === 'sigkill' ? 'SIGKILL' : 'SIGTERM'} to close it (${describeSequence(result).replace(/^; /, '')})`),
+        });
+    }
     if (result.orphans.length > 0) {
         const n = result.orphans.length;
         list.push({
@@ -2393,7 +2404,7 @@ async function run() {
             // Title the error with the ticket when the ticket itself is valid: in a matrix of tickets
             // that says which one failed.
             const ticket = getInput(Inputs.Ticket).trim();
-            const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' };
+            const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
             return await report(errorResult(e.message, ''), ctx);
         }
         const ctx = {
@@ -2401,7 +2412,6 @@ async function run() {
             timeoutMs: settings.timeoutMs,
             idleTimeoutMs: settings.idleTimeoutMs,
             completionGraceMs: settings.completionGraceMs,
-            command: settings.command,
         };
         if (cancelled)
             return await report(errorResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);

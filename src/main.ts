@@ -47,7 +47,7 @@ export async function run(): Promise<number> {
       // Title the error with the ticket when the ticket itself is valid: in a matrix of tickets
       // that says which one failed.
       const ticket = runner.getInput(Inputs.Ticket).trim();
-      const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0, command: '' };
+      const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
       return await report(errorResult(e.message, ''), ctx);
     }
     const ctx: ReportContext = {
@@ -55,7 +55,6 @@ export async function run(): Promise<number> {
       timeoutMs: settings.timeoutMs,
       idleTimeoutMs: settings.idleTimeoutMs,
       completionGraceMs: settings.completionGraceMs,
-      command: settings.command,
     };
     if (cancelled) return await report(errorResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
 

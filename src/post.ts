@@ -9,7 +9,7 @@ import { parseDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
 import { title } from './report.js';
 import { defaultSource, LinuxProcSource, RunProcesses } from './reaper.js';
-import { Escalation } from './terminate.js';
+import { Escalation, KILL_WAIT_MS } from './terminate.js';
 
 export async function main(): Promise<void> {
   let code: number;
@@ -25,8 +25,8 @@ export async function main(): Promise<void> {
 export async function run(): Promise<number> {
   const runId = runner.getState(State.RunId);
   if (!runId) return 0;
-  // Only the tag: the saved child pid may belong to another process by now.
-  // The run's processes are older than this step: read every environment (NaN: no age filter).
+  // By the tag only: a pid saved by main may belong to another process by now. The run's
+  // processes are older than this step, so every environment is read (NaN: no age filter).
   const processes = new RunProcesses(runId, process.platform === 'linux' ? new LinuxProcSource('/proc', NaN) : defaultSource());
   if (processes.scan().length === 0) return 0;
   let termMs = 5000;
@@ -35,16 +35,15 @@ export async function run(): Promise<number> {
   } catch {
     // Main already reported a bad value; sweep with the default.
   }
-  const done = Promise.resolve();
   const result = await new Escalation(
     {
       childExited: () => true,
-      childExit: done,
+      childExit: Promise.resolve(),
       sendEof: () => false,
       scan: () => processes.scan(),
       signal: (live, signal) => processes.signal(live, signal),
     },
-    { eofMs: 0, termMs, killMs: 2000 },
+    { eofMs: 0, termMs, killMs: KILL_WAIT_MS },
     () => performance.now(),
   ).run(false);
   const ticket = runner.getState(State.Ticket);

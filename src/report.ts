@@ -13,7 +13,6 @@ export interface ReportContext {
   readonly timeoutMs: number;
   readonly idleTimeoutMs: number;
   readonly completionGraceMs: number;
-  readonly command: string;
 }
 
 export type AnnotationLevel = 'notice' | 'warning' | 'error';
@@ -125,12 +124,23 @@ function cap(text: string): string {
   return text.length > ANNOTATION_MAX_CHARS ? `${text.slice(0, ANNOTATION_MAX_CHARS - 1)}…` : text;
 }
 
-/** At most four: the outcome, the orphans, a log that could not be written, and what could not be killed. */
+/**
+ * At most five, well inside the runner's 10 per type: the outcome; then warnings for a forced
+ * close-out, killed orphans, a log that could not be written, and what could not be killed.
+ */
 export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotation[] {
   const t = title(ctx.ticket);
   const list: Annotation[] = [
     { level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) },
   ];
+  if (result.status === 'completed' && (result.termination === 'sigterm' || result.termination === 'sigkill')) {
+    // The work is done, but the session would not leave on EOF: worth a look at the agent.
+    list.push({
+      level: 'warning',
+      title: `${t}: forced close-out`,
+      message: cap(`The session finished its work but did not exit on EOF: it took ${result.termination === 'sigkill' ? 'SIGKILL' : 'SIGTERM'} to close it (${describeSequence(result).replace(/^; /, '')})`),
+    });
+  }
   if (result.orphans.length > 0) {
     const n = result.orphans.length;
     list.push({

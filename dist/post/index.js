@@ -475,12 +475,23 @@ function oneLine(text) {
 function cap(text) {
     return text.length > ANNOTATION_MAX_CHARS ? `${text.slice(0, ANNOTATION_MAX_CHARS - 1)}…` : text;
 }
-/** At most four: the outcome, the orphans, a log that could not be written, and what could not be killed. */
+/**
+ * At most five, well inside the runner's 10 per type: the outcome; then warnings for a forced
+ * close-out, killed orphans, a log that could not be written, and what could not be killed.
+ */
 function buildAnnotations(result, ctx) {
     const t = title(ctx.ticket);
     const list = [
         { level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) },
     ];
+    if (result.status === 'completed' && (result.termination === 'sigterm' || result.termination === 'sigkill')) {
+        // The work is done, but the session would not leave on EOF: worth a look at the agent.
+        list.push({
+            level: 'warning',
+            title: `${t}: forced close-out`,
+            message: cap(`The session finished its work but did not exit on EOF: it took ${result.termination === 'sigkill' ? 'SIGKILL' : 'SIGTERM'} to close it (${describeSequence(result).replace(/^; /, '')})`),
+        });
+    }
     if (result.orphans.length > 0) {
         const n = result.orphans.length;
         list.push({
@@ -1122,8 +1133,8 @@ async function run() {
     const runId = getState(State.RunId);
     if (!runId)
         return 0;
-    // Only the tag: the saved child pid may belong to another process by now.
-    // The run's processes are older than this step: read every environment (NaN: no age filter).
+    // By the tag only: a pid saved by main may belong to another process by now. The run's
+    // processes are older than this step, so every environment is read (NaN: no age filter).
     const processes = new RunProcesses(runId, process.platform === 'linux' ? new LinuxProcSource('/proc', NaN) : defaultSource());
     if (processes.scan().length === 0)
         return 0;
@@ -1134,14 +1145,13 @@ async function run() {
     catch {
         // Main already reported a bad value; sweep with the default.
     }
-    const done = Promise.resolve();
     const result = await new Escalation({
         childExited: () => true,
-        childExit: done,
+        childExit: Promise.resolve(),
         sendEof: () => false,
         scan: () => processes.scan(),
         signal: (live, signal) => processes.signal(live, signal),
-    }, { eofMs: 0, termMs, killMs: 2000 }, () => performance.now()).run(false);
+    }, { eofMs: 0, termMs, killMs: KILL_WAIT_MS }, () => performance.now()).run(false);
     const ticket = getState(State.Ticket);
     const killed = result.leftovers.filter((p) => !result.survivors.some((s) => s.pid === p.pid));
     const names = (list) => list.slice(0, 5).map((p) => `${p.pid} ${p.command}`).join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
