@@ -43,8 +43,8 @@ const timedOutTimeline: TimelineEvent[] = [
   { kind: 'first-output', at: 120 },
   { kind: 'timeout', at: 2_700_000 },
   { kind: 'eof', at: 2_700_000 },
-  { kind: 'sigterm', at: 2_710_000, detail: 'SIGTERM to 3 processes' },
-  { kind: 'sigkill', at: 2_715_000, detail: 'SIGKILL to 2 processes' },
+  { kind: 'sigterm', at: 2_710_000, detail: 'to 3 processes' },
+  { kind: 'sigkill', at: 2_715_000, detail: 'to 2 processes' },
   { kind: 'exit', at: 2_715_004, detail: 'SIGKILL' },
   { kind: 'last-process-gone', at: 2_715_050 },
 ];

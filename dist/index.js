@@ -1288,6 +1288,14 @@ const TIMELINE_LABEL = {
     exit: 'session exited',
     'last-process-gone': 'last process of the run gone',
 };
+/** Timeline offsets: to the millisecond under a minute (the graces are read off them). */
+function formatOffset(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(3)}s`;
+    return formatDuration(ms);
+}
 /** The last `TAIL_LINES` lines of the log, ANSI removed, each line capped. */
 function tailLines(tail) {
     const text = stripAnsi(tail.toString('utf8')).replace(/\r\n/g, '\n');
@@ -1311,7 +1319,7 @@ function buildSummary(result, ctx) {
     if (result.timeline.length > 0) {
         out.push('### Timeline', '', '| at | event |', '|---:|---|');
         for (const e of result.timeline) {
-            out.push(`| +${formatDuration(e.at)} | ${TIMELINE_LABEL[e.kind]}${e.detail ? ` (${cell(e.detail)})` : ''} |`);
+            out.push(`| +${formatOffset(e.at)} | ${TIMELINE_LABEL[e.kind]}${e.detail ? ` (${cell(e.detail)})` : ''} |`);
         }
         out.push('');
     }
@@ -2222,9 +2230,9 @@ class Session {
             this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live, signal),
         }, graces, this.now, (event) => {
             this.stepsSent.push(event);
-            const what = event.step === 'eof' ? 'EOF' : `${event.step.toUpperCase()} to ${event.count} process${event.count === 1 ? '' : 'es'}`;
-            this.mark(event.step, event.step === 'eof' ? undefined : what);
-            this.note(`${what} sent`);
+            const to = `to ${event.count} process${event.count === 1 ? '' : 'es'}`;
+            this.mark(event.step, event.step === 'eof' ? undefined : to);
+            this.note(event.step === 'eof' ? 'EOF sent' : `${event.step.toUpperCase()} ${to} sent`);
         });
         this.escalation = escalation;
         if (this.cancelCount > 0)

@@ -203,6 +203,13 @@ const TIMELINE_LABEL: Record<TimelineEvent['kind'], string> = {
   'last-process-gone': 'last process of the run gone',
 };
 
+/** Timeline offsets: to the millisecond under a minute (the graces are read off them). */
+export function formatOffset(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(3)}s`;
+  return formatDuration(ms);
+}
+
 /** The last `TAIL_LINES` lines of the log, ANSI removed, each line capped. */
 export function tailLines(tail: Buffer): string[] {
   const text = stripAnsi(tail.toString('utf8')).replace(/\r\n/g, '\n');
@@ -226,7 +233,7 @@ export function buildSummary(result: RunResult, ctx: ReportContext): string {
   if (result.timeline.length > 0) {
     out.push('### Timeline', '', '| at | event |', '|---:|---|');
     for (const e of result.timeline) {
-      out.push(`| +${formatDuration(e.at)} | ${TIMELINE_LABEL[e.kind]}${e.detail ? ` (${cell(e.detail)})` : ''} |`);
+      out.push(`| +${formatOffset(e.at)} | ${TIMELINE_LABEL[e.kind]}${e.detail ? ` (${cell(e.detail)})` : ''} |`);
     }
     out.push('');
   }

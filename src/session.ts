@@ -413,9 +413,9 @@ export class Session {
       this.now,
       (event) => {
         this.stepsSent.push(event);
-        const what = event.step === 'eof' ? 'EOF' : `${event.step.toUpperCase()} to ${event.count} process${event.count === 1 ? '' : 'es'}`;
-        this.mark(event.step, event.step === 'eof' ? undefined : what);
-        this.note(`${what} sent`);
+        const to = `to ${event.count} process${event.count === 1 ? '' : 'es'}`;
+        this.mark(event.step, event.step === 'eof' ? undefined : to);
+        this.note(event.step === 'eof' ? 'EOF sent' : `${event.step.toUpperCase()} ${to} sent`);
       },
     );
     this.escalation = escalation;

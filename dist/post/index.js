@@ -550,6 +550,14 @@ const TIMELINE_LABEL = {
     exit: 'session exited',
     'last-process-gone': 'last process of the run gone',
 };
+/** Timeline offsets: to the millisecond under a minute (the graces are read off them). */
+function formatOffset(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(3)}s`;
+    return formatDuration(ms);
+}
 /** The last `TAIL_LINES` lines of the log, ANSI removed, each line capped. */
 function tailLines(tail) {
     const text = stripAnsi(tail.toString('utf8')).replace(/\r\n/g, '\n');
@@ -573,7 +581,7 @@ function buildSummary(result, ctx) {
     if (result.timeline.length > 0) {
         out.push('### Timeline', '', '| at | event |', '|---:|---|');
         for (const e of result.timeline) {
-            out.push(`| +${formatDuration(e.at)} | ${TIMELINE_LABEL[e.kind]}${e.detail ? ` (${cell(e.detail)})` : ''} |`);
+            out.push(`| +${formatOffset(e.at)} | ${TIMELINE_LABEL[e.kind]}${e.detail ? ` (${cell(e.detail)})` : ''} |`);
         }
         out.push('');
     }
