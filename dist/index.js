@@ -1796,8 +1796,7 @@ class Escalation {
         const termDue = this.now();
         let live = this.scanForStep();
         if (live.length > 0) {
-            this.record('sigterm', live.length);
-            this.faults.push(...this.target.signal(live, 'SIGTERM'));
+            this.record('sigterm', this.send(live, 'SIGTERM'));
             await this.waitUntil(termDue, 'termMs', true);
             live = this.scanForStep();
         }
@@ -1814,10 +1813,12 @@ class Escalation {
     }
     /** SIGKILL everything, again and again until nothing is left: processes fork while we kill. */
     async killAll(first) {
-        const at = this.record('sigkill', first.length);
+        const at = this.now();
+        this.record('sigkill', this.send(first, 'SIGKILL'));
         let live = first;
-        for (;;) {
-            this.faults.push(...this.target.signal(live, 'SIGKILL'));
+        for (let again = false;; again = true) {
+            if (again)
+                this.send(live, 'SIGKILL');
             const remaining = at + this.graces.killMs - this.now();
             if (remaining <= 0)
                 break;
@@ -1827,6 +1828,11 @@ class Escalation {
                 return live;
         }
         return this.scanForStep();
+    }
+    send(live, signal) {
+        const { sent, faults } = this.target.signal(live, signal);
+        this.faults.push(...faults);
+        return sent;
     }
     scanForStep() {
         const live = this.target.scan();
@@ -2224,10 +2230,12 @@ class Session {
             childExit: this.exited,
             sendEof: () => this.sendEof(),
             scan: () => this.processes.scan(),
-            signal: (live, signal) => 
-            // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
-            // signal the session's processes directly, and script only with SIGKILL.
-            this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live, signal),
+            signal: (live, signal) => {
+                // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
+                // signal the session's processes directly, and script only with SIGKILL.
+                const targets = signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live;
+                return { sent: targets.length, faults: this.processes.signal(targets, signal) };
+            },
         }, graces, this.now, (event) => {
             this.stepsSent.push(event);
             const to = `to ${event.count} process${event.count === 1 ? '' : 'es'}`;

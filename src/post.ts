@@ -41,7 +41,7 @@ export async function run(): Promise<number> {
       childExit: Promise.resolve(),
       sendEof: () => false,
       scan: () => processes.scan(),
-      signal: (live, signal) => processes.signal(live, signal),
+      signal: (live, signal) => ({ sent: live.length, faults: processes.signal(live, signal) }),
     },
     { eofMs: 0, termMs, killMs: KILL_WAIT_MS },
     () => performance.now(),

@@ -404,10 +404,12 @@ export class Session {
         childExit: this.exited as Promise<'exit'>,
         sendEof: () => this.sendEof(),
         scan: () => this.processes.scan(),
-        signal: (live, signal) =>
+        signal: (live, signal) => {
           // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
           // signal the session's processes directly, and script only with SIGKILL.
-          this.processes.signal(signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live, signal),
+          const targets = signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live;
+          return { sent: targets.length, faults: this.processes.signal(targets, signal) };
+        },
       },
       graces,
       this.now,

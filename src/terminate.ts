@@ -19,8 +19,11 @@ export interface EscalationTarget {
   sendEof(): boolean;
   /** The live processes of the run. */
   scan(): ProcInfo[];
-  /** Signals a step's targets; the target may hold some back (the tty wrapper, for SIGTERM). */
-  signal(live: readonly ProcInfo[], signal: NodeJS.Signals): SignalFault[];
+  /**
+   * Signals a step's targets; the target may hold some back (script(1), for SIGTERM). Returns
+   * how many it signalled, and the faults.
+   */
+  signal(live: readonly ProcInfo[], signal: NodeJS.Signals): { sent: number; faults: SignalFault[] };
 }
 
 export interface Graces {
@@ -96,8 +99,7 @@ export class Escalation {
     const termDue = this.now();
     let live = this.scanForStep();
     if (live.length > 0) {
-      this.record('sigterm', live.length);
-      this.faults.push(...this.target.signal(live, 'SIGTERM'));
+      this.record('sigterm', this.send(live, 'SIGTERM'));
       await this.waitUntil(termDue, 'termMs', true);
       live = this.scanForStep();
     }
@@ -115,10 +117,11 @@ export class Escalation {
 
   /** SIGKILL everything, again and again until nothing is left: processes fork while we kill. */
   private async killAll(first: ProcInfo[]): Promise<ProcInfo[]> {
-    const at = this.record('sigkill', first.length);
+    const at = this.now();
+    this.record('sigkill', this.send(first, 'SIGKILL'));
     let live = first;
-    for (;;) {
-      this.faults.push(...this.target.signal(live, 'SIGKILL'));
+    for (let again = false; ; again = true) {
+      if (again) this.send(live, 'SIGKILL');
       const remaining = at + this.graces.killMs - this.now();
       if (remaining <= 0) break;
       await this.sleep(this.target.childExited() ? Math.min(POLL_MS, remaining) : remaining, !this.target.childExited());
@@ -126,6 +129,12 @@ export class Escalation {
       if (live.length === 0) return live;
     }
     return this.scanForStep();
+  }
+
+  private send(live: readonly ProcInfo[], signal: NodeJS.Signals): number {
+    const { sent, faults } = this.target.signal(live, signal);
+    this.faults.push(...faults);
+    return sent;
   }
 
   private scanForStep(): ProcInfo[] {

@@ -1031,8 +1031,7 @@ class Escalation {
         const termDue = this.now();
         let live = this.scanForStep();
         if (live.length > 0) {
-            this.record('sigterm', live.length);
-            this.faults.push(...this.target.signal(live, 'SIGTERM'));
+            this.record('sigterm', this.send(live, 'SIGTERM'));
             await this.waitUntil(termDue, 'termMs', true);
             live = this.scanForStep();
         }
@@ -1049,10 +1048,12 @@ class Escalation {
     }
     /** SIGKILL everything, again and again until nothing is left: processes fork while we kill. */
     async killAll(first) {
-        const at = this.record('sigkill', first.length);
+        const at = this.now();
+        this.record('sigkill', this.send(first, 'SIGKILL'));
         let live = first;
-        for (;;) {
-            this.faults.push(...this.target.signal(live, 'SIGKILL'));
+        for (let again = false;; again = true) {
+            if (again)
+                this.send(live, 'SIGKILL');
             const remaining = at + this.graces.killMs - this.now();
             if (remaining <= 0)
                 break;
@@ -1062,6 +1063,11 @@ class Escalation {
                 return live;
         }
         return this.scanForStep();
+    }
+    send(live, signal) {
+        const { sent, faults } = this.target.signal(live, signal);
+        this.faults.push(...faults);
+        return sent;
     }
     scanForStep() {
         const live = this.target.scan();
@@ -1158,7 +1164,7 @@ async function run() {
         childExit: Promise.resolve(),
         sendEof: () => false,
         scan: () => processes.scan(),
-        signal: (live, signal) => processes.signal(live, signal),
+        signal: (live, signal) => ({ sent: live.length, faults: processes.signal(live, signal) }),
     }, { eofMs: 0, termMs, killMs: KILL_WAIT_MS }, () => performance.now()).run(false);
     const ticket = getState(State.Ticket);
     const killed = result.leftovers.filter((p) => !result.survivors.some((s) => s.pid === p.pid));
