@@ -23,7 +23,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: errorResult, run
+// UNUSED EXPORTS: notStartedResult, run
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -2421,7 +2421,7 @@ async function run() {
             // that says which one failed.
             const ticket = getInput(Inputs.Ticket).trim();
             const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
-            return await report(errorResult(e.message, ''), ctx);
+            return await report(notStartedResult(e.message, ''), ctx);
         }
         const ctx = {
             ticket: settings.ticket,
@@ -2430,17 +2430,15 @@ async function run() {
             completionGraceMs: settings.completionGraceMs,
         };
         if (cancelled)
-            return await report(errorResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
+            return await report(notStartedResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
         // Saved before the spawn, so that post can sweep even if this process is killed at once.
         saveState(State.RunId, runId);
         saveState(State.Ticket, settings.ticket);
         const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
         jobLog.open();
-        jobLog.line(`[ralph-dispatch] ${title(settings.ticket)}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
+        jobLog.line(`[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
         jobLog.line(settings.command);
         session = new Session({ settings, runId, jobLog });
-        if (cancelled)
-            session.cancel();
         const result = await session.run();
         await session.closeLog();
         jobLog.close();
@@ -2471,7 +2469,8 @@ async function report(result, ctx) {
     }
     return result.status === 'completed' ? 0 : 1;
 }
-function errorResult(message, logFile, status = 'error') {
+/** The result of a run whose session never started: bad input (error) or an early cancel. */
+function notStartedResult(message, logFile, status = 'error') {
     return {
         status,
         exitCode: null,

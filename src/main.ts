@@ -9,7 +9,7 @@ import { formatDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
 import { JobLog } from './fence.js';
 import { InputError, parseSettings, type Settings } from './inputs.js';
-import { buildAnnotations, buildOutputs, buildSummary, title, type ReportContext } from './report.js';
+import { buildAnnotations, buildOutputs, buildSummary, type ReportContext } from './report.js';
 import { type RunResult, Session } from './session.js';
 
 /** The entry point: run, then exit once everything written has reached the runner. */
@@ -48,7 +48,7 @@ export async function run(): Promise<number> {
       // that says which one failed.
       const ticket = runner.getInput(Inputs.Ticket).trim();
       const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
-      return await report(errorResult(e.message, ''), ctx);
+      return await report(notStartedResult(e.message, ''), ctx);
     }
     const ctx: ReportContext = {
       ticket: settings.ticket,
@@ -56,7 +56,7 @@ export async function run(): Promise<number> {
       idleTimeoutMs: settings.idleTimeoutMs,
       completionGraceMs: settings.completionGraceMs,
     };
-    if (cancelled) return await report(errorResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
+    if (cancelled) return await report(notStartedResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
 
     // Saved before the spawn, so that post can sweep even if this process is killed at once.
     runner.saveState(State.RunId, runId);
@@ -64,10 +64,9 @@ export async function run(): Promise<number> {
 
     const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
     jobLog.open();
-    jobLog.line(`[ralph-dispatch] ${title(settings.ticket)}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
+    jobLog.line(`[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
     jobLog.line(settings.command);
     session = new Session({ settings, runId, jobLog });
-    if (cancelled) session.cancel();
     const result = await session.run();
     await session.closeLog();
     jobLog.close();
@@ -94,7 +93,8 @@ async function report(result: RunResult, ctx: ReportContext): Promise<number> {
   return result.status === 'completed' ? 0 : 1;
 }
 
-export function errorResult(message: string, logFile: string, status: 'error' | 'cancelled' = 'error'): RunResult {
+/** The result of a run whose session never started: bad input (error) or an early cancel. */
+export function notStartedResult(message: string, logFile: string, status: 'error' | 'cancelled' = 'error'): RunResult {
   return {
     status,
     exitCode: null,
