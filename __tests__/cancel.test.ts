@@ -172,7 +172,7 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
     expect(run.signal).toBeNull();
     expect(sent).toEqual([]);
     expect(ms).toBeLessThan(SIGTERM_AFTER_MS + SIGKILL_AFTER_MS - 1000);
-    // The session itself had exited 0 by itself before the cancel: completed (CONTRACT.md).
+    // The session itself had exited 0 by itself before the cancel: completed (README, Statuses).
     expect(run.outputs.status).toBe('completed');
     expect(run.outputs.termination).toBe('natural');
     expect(run.outputs['orphans-killed']).toBe('1');

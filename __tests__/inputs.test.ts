@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { RUN_ID_ENV, type InputName } from '../src/constants.js';
 import { InputError, parseSettings } from '../src/inputs.js';
 import { LinuxProcSource } from '../src/reaper.js';
-import { type InputMap, ROOT, runAction, settingsFor, tempDir } from './support/harness.js';
+import { type InputMap, readerFor, ROOT, runAction, settingsFor, tempDir } from './support/harness.js';
 
 /** The first executable called `name` on PATH, found without the code under test. */
 function onPath(name: string): string {
@@ -152,7 +152,7 @@ describe('parseSettings accepts good values', () => {
     const workspace = tempDir('rd-workspace-');
     fs.mkdirSync(path.join(workspace, 'sub', 'dir'), { recursive: true });
     expect((await settingsFor({ 'working-directory': 'sub/dir' }, workspace)).workingDirectory).toBe(path.join(workspace, 'sub', 'dir'));
-    const s = await parseSettings((name) => (name === 'working-directory' ? 'sub' : ''), {
+    const s = await parseSettings(readerFor({ 'working-directory': 'sub' }), {
       env: { ...process.env, GITHUB_WORKSPACE: workspace },
       platform: process.platform,
       cwd: ROOT,
@@ -220,12 +220,53 @@ describe('parseSettings accepts good values', () => {
   });
 });
 
+describe('stdin: tty probes `script --version` (through @actions/exec, silently)', () => {
+  const savedPath = process.env.PATH;
+  afterEach(() => {
+    process.env.PATH = savedPath;
+    jest.restoreAllMocks();
+  });
+
+  /** A `script` first on PATH; it reads its stdin to EOF first, as a program waiting on input would. */
+  function fakeScript(body: string): void {
+    const bin = tempDir('rd-fake-script-');
+    fs.writeFileSync(path.join(bin, 'script'), `#!/bin/sh\ncat >/dev/null\n${body}\n`, { mode: 0o755 });
+    process.env.PATH = `${bin}${path.delimiter}${savedPath}`;
+  }
+
+  function capturedStdout(): string[] {
+    const seen: string[] = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      seen.push(Buffer.from(chunk).toString('utf8'));
+      return true;
+    });
+    return seen;
+  }
+
+  it('refuses a script that is not util-linux, naming stdin and tty, and prints none of its output', async () => {
+    fakeScript('echo "script from elsewhere 1.0"; echo "on stderr" >&2; exit 3');
+    const seen = capturedStdout();
+    const e = await expectBad({ stdin: 'tty' }, 'stdin', 'tty');
+    expect(e.message).toContain('is not util-linux script');
+    expect(seen.join('')).toBe('');
+  });
+
+  it('accepts util-linux script (read from stdout or stderr), without printing the probe', async () => {
+    fakeScript('echo "script from util-linux 2.99" >&2');
+    const seen = capturedStdout();
+    expect((await settingsFor({ stdin: 'tty' })).tty).toEqual({ kind: 'util-linux', file: expect.stringMatching(/rd-fake-script-.*\/script$/) });
+    expect(seen.join('')).toBe('');
+  });
+});
+
 describe('the built action starts nothing when an input is bad', () => {
   const cases: [string, InputMap, InputName, string][] = [
     ['a bad timeout', { timeout: 'abc' }, 'timeout', 'abc'],
     ['a ticket that would be a shell injection', { ticket: 'x; touch pwned' }, 'ticket', 'x; touch pwned'],
     ['a missing working-directory', { 'working-directory': '/nonexistent/ralph-dispatch-wd' }, 'working-directory', '/nonexistent/ralph-dispatch-wd'],
     ['a bad completion-marker', { 'completion-marker': '(' }, 'completion-marker', '('],
+    // Read by core.getBooleanInput in the bundle: the error still names the input and the value.
+    ['an allow-workflow-commands that is not a boolean', { 'allow-workflow-commands': 'yes' }, 'allow-workflow-commands', 'yes'],
   ];
 
   it.each(cases)('%s', async (_what, inputs, name, value) => {

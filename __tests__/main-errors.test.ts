@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InputName } from '../src/constants.js';
-import { aliveWithTag, tempDir } from './support/harness.js';
+import { aliveWithTag, readerFor, tempDir } from './support/harness.js';
 
 /** What the action told @actions/core, recorded (the one edge mocked here). */
 interface Recorded {
@@ -28,27 +28,28 @@ const summary = {
     rec.summaryWrites += 1;
     return summary;
   },
+  emptyBuffer() {
+    return summary;
+  },
 };
 
-jest.unstable_mockModule('../src/runner.js', () => ({
-  getInput: (name: InputName) => (rec.inputs[name] ?? '').trim(),
+jest.unstable_mockModule('@actions/core', () => ({
+  getInput: (name: InputName) => readerFor(rec.inputs).getInput(name),
+  getBooleanInput: (name: InputName) => readerFor(rec.inputs).getBooleanInput(name),
   setOutput: (name: string, value: unknown) => {
     rec.outputs[name] = String(value);
   },
   saveState: (name: string, value: unknown) => {
     rec.state[name] = String(value);
   },
+  getState: (name: string) => rec.state[name] ?? '',
   notice: annotate('notice'),
   warning: annotate('warning'),
   error: annotate('error'),
   setFailed: (message: string | Error) => {
     rec.failed.push(String(message));
   },
-  appendSummary: (text: string) => {
-    summary.addRaw(text);
-    void summary.write();
-    return true;
-  },
+  summary,
 }));
 
 const { run } = await import('../src/main.js');
@@ -135,7 +136,9 @@ describe('run() with a good tiny command', () => {
   it('echo hi: completed, exit 0, run-id saved, outputs set', async () => {
     const logFile = path.join(dir, 'echo.log');
     rec.inputs = { command: 'echo hi', ticket: 'pt-echo', 'log-file': logFile };
+    const started = performance.now();
     const code = await run();
+    const elapsed = performance.now() - started;
     expect(code).toBe(0);
     expect(rec.outputs).toMatchObject({
       status: 'completed',
@@ -146,7 +149,9 @@ describe('run() with a good tiny command', () => {
       'marker-seen': 'false',
       'log-file': logFile,
     });
-    expect(Number(rec.outputs['duration-ms'])).toBeGreaterThanOrEqual(0);
+    // Whole milliseconds, and within the time run() took (the session is part of it).
+    expect(rec.outputs['duration-ms']).toMatch(/^\d+$/);
+    expect(Number(rec.outputs['duration-ms'])).toBeLessThanOrEqual(Math.ceil(elapsed));
     expect(rec.state['run-id']).toMatch(/^[0-9a-f]{16,}$/);
     expect(rec.state.ticket).toBe('pt-echo');
     expect(Object.keys(rec.state).sort()).toEqual(['run-id', 'ticket']);

@@ -1,4 +1,4 @@
-/** Public names from CONTRACT.md, in one place (as actions/cache does): never loose strings. */
+/** Public names (the README's Inputs and Outputs), in one place (as actions/cache does): never loose strings. */
 
 export const Inputs = {
   Command: 'command',

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { getExecOutput } from '@actions/exec';
 import { which } from '@actions/io';
 import {
   Inputs,
@@ -78,7 +78,15 @@ export class InputError extends Error {
   }
 }
 
-export type InputReader = (name: InputName) => string;
+/**
+ * Where the inputs come from: @actions/core itself in the action (main.ts passes `core`), a map
+ * in tests. getInput trims and gives '' for an unset input; getBooleanInput accepts the YAML 1.2
+ * booleans and throws on anything else.
+ */
+export interface InputReader {
+  getInput(name: InputName): string;
+  getBooleanInput(name: InputName): boolean;
+}
 
 /** What Settings depend on besides the inputs (injected so that tests need no globals). */
 export interface InputEnvironment {
@@ -102,8 +110,18 @@ export async function parseSettings(
   environment: InputEnvironment = defaultEnvironment(),
 ): Promise<Settings> {
   const get = (name: InputName): string => {
-    const value = read(name).trim();
+    const value = read.getInput(name).trim();
     return value === '' ? DEFAULTS[name] : value;
+  };
+  // Blank reads as the default; anything else is core's to judge (its error names the input but
+  // not the value, so it is rethrown as ours).
+  const boolean = (name: InputName): boolean => {
+    if (read.getInput(name).trim() === '') return DEFAULTS[name] === 'true';
+    try {
+      return read.getBooleanInput(name);
+    } catch {
+      throw bad(name, read.getInput(name).trim(), 'use true or false (also True, TRUE, False, FALSE)');
+    }
   };
   const duration = (name: InputName): number => {
     const value = get(name);
@@ -128,7 +146,7 @@ export async function parseSettings(
   }
   const stdin = stdinText as StdinMode;
 
-  let input = read(Inputs.Input);
+  let input = read.getInput(Inputs.Input);
   if (input.trim() === '') input = '';
   else if (!input.endsWith('\n')) input += '\n';
   if (input !== '' && stdin === 'closed') {
@@ -151,11 +169,7 @@ export async function parseSettings(
     }
   }
 
-  const allowText = get(Inputs.AllowWorkflowCommands);
-  let allowWorkflowCommands: boolean;
-  if (['true', 'True', 'TRUE'].includes(allowText)) allowWorkflowCommands = true;
-  else if (['false', 'False', 'FALSE'].includes(allowText)) allowWorkflowCommands = false;
-  else throw bad(Inputs.AllowWorkflowCommands, allowText, 'use true or false');
+  const allowWorkflowCommands = boolean(Inputs.AllowWorkflowCommands);
 
   const workspace = environment.env.GITHUB_WORKSPACE || environment.cwd;
   const wdText = get(Inputs.WorkingDirectory);
@@ -268,7 +282,10 @@ async function findTtyProvider(environment: InputEnvironment, stdinText: string)
     throw bad(Inputs.Stdin, stdinText, "it needs the 'script' program (util-linux on Linux: apt-get install bsdutils), which is not on PATH");
   }
   if (environment.platform === 'darwin') return { kind: 'bsd', file };
-  const version = spawnSync(file, ['--version'], { encoding: 'utf8', timeout: 5000 });
+  // Its output is for us, not for the job log (silent); stdin closed (an empty input), so that
+  // no 'script' can sit waiting on it. One that fails to run is not util-linux.
+  const probe = { silent: true, ignoreReturnCode: true, input: Buffer.alloc(0) };
+  const version = await getExecOutput(file, ['--version'], probe).catch(() => ({ stdout: '', stderr: '' }));
   if (!`${version.stdout}${version.stderr}`.includes('util-linux')) {
     throw bad(Inputs.Stdin, stdinText, `'${file}' is not util-linux script (needed for -e and -c; apt-get install bsdutils)`);
   }

@@ -1,8 +1,8 @@
 /**
- * Wiring: inputs → session → report. The only module (with post.ts) that talks to the runner
- * (runner.ts); the one setFailed is here, for the unexpected.
+ * Wiring: inputs → session → report. The only module (with post.ts) that talks to the runner,
+ * and only through @actions/core; the one setFailed is here, for the unexpected.
  */
-import * as runner from './runner.js';
+import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
 import { Inputs, State, TICKET_PATTERN } from './constants.js';
 import { formatDuration } from './duration.js';
@@ -19,7 +19,7 @@ export async function main(): Promise<void> {
     code = await run();
   } catch (e) {
     // The one setFailed: for the unexpected (a runner file that cannot be written, a bug).
-    runner.setFailed(`ralph-dispatch failed: ${(e as Error).stack ?? String(e)}`);
+    core.setFailed(`ralph-dispatch failed: ${(e as Error).stack ?? String(e)}`);
     code = 1;
   }
   await flushAndExit(code);
@@ -41,12 +41,12 @@ export async function run(): Promise<number> {
   try {
     let settings: Settings;
     try {
-      settings = await parseSettings((name) => runner.getInput(name));
+      settings = await parseSettings(core);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // Title the error with the ticket when the ticket itself is valid: in a matrix of tickets
       // that says which one failed.
-      const ticket = runner.getInput(Inputs.Ticket).trim();
+      const ticket = core.getInput(Inputs.Ticket);
       const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
       return await report(notStartedResult(e.message, ''), ctx);
     }
@@ -59,8 +59,8 @@ export async function run(): Promise<number> {
     if (cancelled) return await report(notStartedResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
 
     // Saved before the spawn, so that post can sweep even if this process is killed at once.
-    runner.saveState(State.RunId, runId);
-    runner.saveState(State.Ticket, settings.ticket);
+    core.saveState(State.RunId, runId);
+    core.saveState(State.Ticket, settings.ticket);
 
     const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
     jobLog.open();
@@ -78,17 +78,19 @@ export async function run(): Promise<number> {
 }
 
 async function report(result: RunResult, ctx: ReportContext): Promise<number> {
-  for (const [name, value] of Object.entries(buildOutputs(result))) runner.setOutput(name, value);
+  for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, value);
   for (const a of buildAnnotations(result, ctx)) {
     const props = { title: a.title };
-    if (a.level === 'notice') runner.notice(a.message, props);
-    else if (a.level === 'warning') runner.warning(a.message, props);
-    else runner.error(a.message, props);
+    if (a.level === 'notice') core.notice(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.error(a.message, props);
   }
   try {
-    runner.appendSummary(buildSummary(result, ctx));
+    await core.summary.addRaw(buildSummary(result, ctx)).write();
   } catch (e) {
-    runner.warning(`could not write the job summary: ${(e as Error).message}`);
+    // No summary file (a local run without GITHUB_STEP_SUMMARY), or one that cannot be written.
+    core.summary.emptyBuffer();
+    core.warning(`could not write the job summary: ${(e as Error).message}`);
   }
   return result.status === 'completed' ? 0 : 1;
 }

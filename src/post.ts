@@ -3,7 +3,7 @@
  * hard kill on cancel, the OOM killer) before it could reap. Sweep for anything that still
  * carries this run's tag and kill it. With nothing to do it prints nothing.
  */
-import * as runner from './runner.js';
+import * as core from '@actions/core';
 import { Inputs, State } from './constants.js';
 import { parseDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
@@ -16,14 +16,14 @@ export async function main(): Promise<void> {
   try {
     code = await run();
   } catch (e) {
-    runner.setFailed(`ralph-dispatch post step failed: ${(e as Error).stack ?? String(e)}`);
+    core.setFailed(`ralph-dispatch post step failed: ${(e as Error).stack ?? String(e)}`);
     code = 1;
   }
   await flushAndExit(code);
 }
 
 export async function run(): Promise<number> {
-  const runId = runner.getState(State.RunId);
+  const runId = core.getState(State.RunId);
   if (!runId) return 0;
   // By the tag only: a pid saved by main may belong to another process by now. The run's
   // processes are older than this step, so every environment is read (NaN: no age filter).
@@ -31,7 +31,7 @@ export async function run(): Promise<number> {
   if (processes.scan().length === 0) return 0;
   let termMs = 5000;
   try {
-    termMs = parseDuration(runner.getInput(Inputs.TermGrace) || '5s');
+    termMs = parseDuration(core.getInput(Inputs.TermGrace) || '5s');
   } catch {
     // Main already reported a bad value; sweep with the default.
   }
@@ -46,18 +46,18 @@ export async function run(): Promise<number> {
     { eofMs: 0, termMs, killMs: KILL_WAIT_MS },
     () => performance.now(),
   ).run(false);
-  const ticket = runner.getState(State.Ticket);
+  const ticket = core.getState(State.Ticket);
   const killed = result.leftovers.filter((p) => !result.survivors.some((s) => s.pid === p.pid));
   const names = (list: typeof killed) =>
     list.slice(0, 5).map((p) => `${p.pid} ${p.command}`).join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
   if (killed.length > 0) {
-    runner.warning(`${killed.length} process(es) of the run survived the main step and were killed in post: ${names(killed)}`, {
+    core.warning(`${killed.length} process(es) of the run survived the main step and were killed in post: ${names(killed)}`, {
       title: `${title(ticket)}: post-step sweep`,
     });
   }
   if (result.survivors.length > 0 || result.faults.length > 0) {
     const faults = result.faults.map((f) => `${f.pid} (${f.code})`).join(', ');
-    runner.warning(`could not kill: ${names(result.survivors)}${faults ? `; signals refused: ${faults}` : ''}`, {
+    core.warning(`could not kill: ${names(result.survivors)}${faults ? `; signals refused: ${faults}` : ''}`, {
       title: `${title(ticket)}: post-step sweep`,
     });
   }

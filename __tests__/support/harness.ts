@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RUN_ID_ENV, type InputName } from '../../src/constants.js';
 import { JobLog, type LiveOutput } from '../../src/fence.js';
-import { DEFAULTS, parseSettings, type Settings } from '../../src/inputs.js';
+import { DEFAULTS, type InputReader, parseSettings, type Settings } from '../../src/inputs.js';
 import { LinuxProcSource, RunProcesses } from '../../src/reaper.js';
 import { type RunResult, Session } from '../../src/session.js';
 
@@ -32,8 +32,25 @@ export function tempDir(prefix = 'rd-test-'): string {
 /** Inputs as a workflow would give them (unset ones read as empty, like core.getInput). */
 export type InputMap = Partial<Record<InputName, string>>;
 
+/**
+ * What main.ts passes to parseSettings (@actions/core), standing in for it over a map: getInput
+ * trims and reads unset as ''; getBooleanInput takes the YAML 1.2 booleans core takes, else throws.
+ */
+export function readerFor(inputs: InputMap): InputReader {
+  const getInput = (name: InputName) => (inputs[name] ?? '').trim();
+  return {
+    getInput,
+    getBooleanInput(name) {
+      const value = getInput(name);
+      if (['true', 'True', 'TRUE'].includes(value)) return true;
+      if (['false', 'False', 'FALSE'].includes(value)) return false;
+      throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
+    },
+  };
+}
+
 export async function settingsFor(inputs: InputMap, cwd = ROOT): Promise<Settings> {
-  return parseSettings((name) => inputs[name] ?? '', { env: { ...process.env, GITHUB_WORKSPACE: cwd }, platform: process.platform, cwd });
+  return parseSettings(readerFor(inputs), { env: { ...process.env, GITHUB_WORKSPACE: cwd }, platform: process.platform, cwd });
 }
 
 /** A job log in memory, with the backpressure interface of process.stdout. */

@@ -11,7 +11,7 @@ export const REPO_DIR = path.resolve(E2E_DIR, '..');
 export const ACTION_MAIN = path.join(REPO_DIR, 'dist', 'index.js');
 export const ACTION_POST = path.join(REPO_DIR, 'dist', 'post', 'index.js');
 
-/** The defaults of CONTRACT.md: the runner always sets every input. */
+/** The defaults of action.yml (the README's Inputs): the runner always sets every input. */
 export const CONTRACT_DEFAULTS = {
   command: 'pi "/tf $RALPH_TICKET --auto"',
   ticket: '',
