@@ -4,10 +4,10 @@
 // `bash -c` on the same workloads. Contestants run alternately, round after round, so that the
 // noise of a shared machine falls on all of them; each row prints median / min / max.
 //
-// Usage: npm run bench [-- --quick] [-- --write] [-- --only overhead,throughput,...]
+// Usage: npm run bench [-- --quick] [-- --write] [-- --only overhead,startup,throughput,...]
 //   --quick   fewer repetitions (about half the time: ~50 s instead of ~95 s)
 //   --write   also write the results into docs/benchmarks.md (between its bench markers)
-//   --only    a comma-separated subset of: overhead, throughput, termination, teardown, cancel, idle, sweep
+//   --only    a comma-separated subset of: overhead, startup, throughput, termination, teardown, cancel, idle, sweep
 //   --root    benchmark another checkout (its dist/ and src/), e.g. a scratch copy
 //   --json    print the raw results as JSON at the end
 //
@@ -30,7 +30,7 @@ const ROOT = path.resolve(opt('root', path.join(HERE, '..')));
 const DIST = path.join(ROOT, 'dist', 'index.js');
 const QUICK = flag('quick');
 const WRITE = flag('write');
-const SECTIONS = ['overhead', 'throughput', 'termination', 'teardown', 'cancel', 'idle', 'sweep'];
+const SECTIONS = ['overhead', 'startup', 'throughput', 'termination', 'teardown', 'cancel', 'idle', 'sweep'];
 const ONLY = new Set(opt('only', SECTIONS.join(',')).split(','));
 const MiB = 1024 * 1024;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
@@ -39,6 +39,7 @@ const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
 const REPS = {
   overheadWarmup: 2,
   overhead: QUICK ? 10 : 20,
+  startup: QUICK ? 10 : 20,
   throughput: QUICK ? 2 : 4,
   throughputSmall: QUICK ? 2 : 3,
   throughputMarker: QUICK ? 1 : 2,
@@ -51,7 +52,8 @@ const REPS = {
 };
 
 const TARGETS = {
-  overheadMs: 40,
+  /** What the action may add to the start-up of a minimal @actions/core action (the toolkit's floor). */
+  startupOverMinimalMs: 30,
   throughputRatio: 0.8,
   rssMiB: 80,
   rssGrowthMiB: 10,
@@ -186,13 +188,13 @@ const GNU_TIME = (() => {
 })();
 
 /** Runs the action once; returns the launch result plus its outputs, and RSS when asked. */
-async function runAction(inputs, { keep = false, rss = false, onStart } = {}) {
+async function runAction(inputs, { keep = false, rss = false, onStart, entry = DIST } = {}) {
   const { env, dir } = actionEnv(inputs);
   const rssFile = path.join(dir, 'rss');
   let file = process.execPath;
-  let args = [DIST];
+  let args = [entry];
   if (rss && GNU_TIME) {
-    args = ['-f', '%M', '-o', rssFile, process.execPath, DIST];
+    args = ['-f', '%M', '-o', rssFile, process.execPath, entry];
     file = GNU_TIME;
   }
   const run = launch(file, args, { env, keep });
@@ -315,6 +317,55 @@ async function overhead() {
   const extra = out.action.median - out['node -e 0'].median;
   say(`  action − node -e 0: ${fmt(extra)} ms (median − median)`);
   return { wall: out, extraMs: extra };
+}
+
+/**
+ * The start-up every toolkit action pays: `index.js` reads one input and sets one output through
+ * @actions/core, bundled as the action is (ncc, ESM, licenses file), in a temp dir. Resolves
+ * @actions/core from ROOT's node_modules, so it is the version the action bundles.
+ */
+function buildMinimalAction() {
+  const dir = path.join(TMP, 'minimal-action');
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'minimal-action', private: true, type: 'module' }));
+  fs.writeFileSync(
+    path.join(dir, 'index.js'),
+    "import * as core from '@actions/core';\ncore.setOutput('status', core.getInput('command') ? 'completed' : 'error');\n",
+  );
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const ncc = path.join(ROOT, 'node_modules', '.bin', 'ncc');
+  const built = spawnSync(ncc, ['build', 'index.js', '-o', 'dist', '--license', 'licenses.txt'], { cwd: dir, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`ncc could not bundle the minimal action: ${built.stderr || built.stdout}`);
+  return path.join(dir, 'dist', 'index.js');
+}
+
+async function startup() {
+  say('\n## start-up against a minimal @actions/core action (ncc bundle: one getInput, one setOutput)');
+  const minimal = buildMinimalAction();
+  const bytes = { action: fs.statSync(DIST).size, minimal: fs.statSync(minimal).size };
+  say(`  bundles: dist/index.js ${fmt(bytes.action / 1024, 0)} KiB · minimal ${fmt(bytes.minimal / 1024, 0)} KiB`);
+  say(`  \`true\`, ${REPS.startup} rounds + ${REPS.overheadWarmup} warm-up, alternating`);
+  const results = await alternate(
+    REPS.startup,
+    [
+      ['action', () => runAction({ command: 'true', ticket: 'bench-startup' })],
+      ['minimal action', () => runAction({ command: 'true', ticket: 'bench-startup' }, { entry: minimal })],
+      ['node -e 0', () => runPlain(process.execPath, ['-e', '0'])],
+    ],
+    { warmup: REPS.overheadWarmup },
+  );
+  const wall = {};
+  for (const [name, runs] of Object.entries(results)) {
+    wall[name] = stats(runs.map((r) => r.wallMs));
+    say(`  ${name.padEnd(30)} ${fmtStats(wall[name], 1, ' ms')}`);
+  }
+  for (const name of ['action', 'minimal action']) {
+    const bad = results[name].filter((r) => r.code !== 0 || r.outputs.status !== 'completed');
+    warnIf(bad.length > 0, `${bad.length} ${name} run(s) did not complete: ${bad[0]?.stderr || bad[0]?.outputs.status}`);
+  }
+  const extraMs = wall.action.median - wall['minimal action'].median;
+  say(`  action − minimal action: ${fmt(extraMs)} ms (median − median); minimal − node -e 0: ${fmt(wall['minimal action'].median - wall['node -e 0'].median)} ms`);
+  return { wall, extraMs, bytes };
 }
 
 /** ~80-byte lines of text; `|| true`: under bash -eo pipefail, yes dies of SIGPIPE. */
@@ -592,8 +643,19 @@ function rows(r) {
       `${fmt(w.action.median)} ms (${fmt(w.action.min)}–${fmt(w.action.max)})`,
       `node -e 0 ${fmt(w['node -e 0'].median)} ms · bash -c ${fmt(w['bash -c true'].median)} ms · timeout ${fmt(w['timeout -k 5 60 bash -c true'].median)} ms`,
       `+${fmt(r.overhead.extraMs)} ms over node`,
-      `≤ +${TARGETS.overheadMs} ms over node -e 0`,
-      verdict(r.overhead.extraMs <= TARGETS.overheadMs),
+      'see the next row',
+      'info',
+    ]);
+  }
+  if (r.startup) {
+    const w = r.startup.wall;
+    out.push([
+      'start-up against a minimal `@actions/core` action, `true`',
+      `${fmt(w.action.median)} ms (${fmt(w.action.min)}–${fmt(w.action.max)})`,
+      `minimal action ${fmt(w['minimal action'].median)} ms · node -e 0 ${fmt(w['node -e 0'].median)} ms · bundles ${fmt(r.startup.bytes.action / 1024, 0)} KiB vs ${fmt(r.startup.bytes.minimal / 1024, 0)} KiB`,
+      `+${fmt(r.startup.extraMs)} ms over minimal`,
+      `≤ +${TARGETS.startupOverMinimalMs} ms over the minimal action`,
+      verdict(r.startup.extraMs <= TARGETS.startupOverMinimalMs),
     ]);
   }
   if (r.throughput) {
@@ -744,7 +806,7 @@ async function main() {
   say(`root ${ROOT}, commit ${m.commit}, load average ${load.before}${GNU_TIME ? '' : '; /usr/bin/time missing: peak RSS from VmHWM (apt-get install -y time)'}`);
   const started = performance.now();
   const results = {};
-  const sections = { overhead, throughput, termination, teardown, cancel, idle, sweep };
+  const sections = { overhead, startup, throughput, termination, teardown, cancel, idle, sweep };
   try {
     for (const name of SECTIONS) if (ONLY.has(name)) results[name] = await sections[name]();
   } finally {

@@ -1,9 +1,11 @@
 /**
  * Output chunks are Buffers whose memory lives outside the V8 heap, and V8 collects them only
  * once that memory has grown by tens of MB: a fast producer would raise the peak RSS by as
- * much (measured: 96 MiB at 250 MB of output, flat at 58 MiB with this). Collecting the young
- * generation every few MB of output keeps it flat; a scavenge of a heap this small takes about
- * 0.2 ms.
+ * much. Backpressure and the bounded tail do not help: nothing keeps the chunks, they are just
+ * not collected yet. Collecting the young generation every few MB of output keeps it flat; a
+ * scavenge of a heap this small takes about 0.2 ms. Node's docs advise against setting V8 flags
+ * at run time; this one is kept because of the figure (docs/benchmarks.md, "Peak RSS"): without
+ * it, 95 MiB at 250 MB of output and +17 to +21 MiB from 25 to 250 MB; with it, 66 MiB, +3 to +5.
  */
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
