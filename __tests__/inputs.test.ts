@@ -212,6 +212,14 @@ describe('parseSettings accepts good values', () => {
     expect((await settingsFor({ 'allow-workflow-commands': text })).allowWorkflowCommands).toBe(value);
   });
 
+  it('allow-workflow-commands is core.getBooleanInput\'s answer (main.ts passes core as the reader)', async () => {
+    const map = readerFor({ 'allow-workflow-commands': 'True' });
+    const getBooleanInput = jest.fn(map.getBooleanInput);
+    const s = await parseSettings({ getInput: map.getInput, getBooleanInput }, { env: process.env, platform: process.platform, cwd: ROOT });
+    expect(s.allowWorkflowCommands).toBe(true);
+    expect(getBooleanInput.mock.calls).toEqual([['allow-workflow-commands']]);
+  });
+
   it('completion-marker becomes a regular expression', async () => {
     const s = await settingsFor({ 'completion-marker': '<promise>COMPLETE</promise>' });
     expect(s.completionMarker).toBeInstanceOf(RegExp);

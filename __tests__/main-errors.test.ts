@@ -102,6 +102,8 @@ describe('run() with a bad input', () => {
     ['ticket', 'x; touch pwned'],
     ['completion-marker', '('],
     ['stdin', 'socket'],
+    // Through core.getBooleanInput, whose own error does not name the value.
+    ['allow-workflow-commands', 'yes'],
   ] as [InputName, string][])('%s: %j gives status=error, one titled error annotation, exit 1, no state, nothing started', async (name, value) => {
     const started = path.join(dir, `started-${name}`);
     rec.inputs = { command: `touch '${started}'`, [name]: value };
