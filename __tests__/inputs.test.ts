@@ -235,10 +235,10 @@ describe('stdin: tty probes `script --version` (through @actions/exec, silently)
     jest.restoreAllMocks();
   });
 
-  /** A `script` first on PATH; it reads its stdin to EOF first, as a program waiting on input would. */
+  /** A `script` first on PATH. */
   function fakeScript(body: string): void {
     const bin = tempDir('rd-fake-script-');
-    fs.writeFileSync(path.join(bin, 'script'), `#!/bin/sh\ncat >/dev/null\n${body}\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(bin, 'script'), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
     process.env.PATH = `${bin}${path.delimiter}${savedPath}`;
   }
 
@@ -257,6 +257,12 @@ describe('stdin: tty probes `script --version` (through @actions/exec, silently)
     const e = await expectBad({ stdin: 'tty' }, 'stdin', 'tty');
     expect(e.message).toContain('is not util-linux script');
     expect(seen.join('')).toBe('');
+  });
+
+  it('writes nothing to the probe\'s stdin (an input races the exit of `script --version`: an unhandled EPIPE)', async () => {
+    // Says util-linux only while its stdin stays open, with nothing written to it.
+    fakeScript('if timeout 0.5 cat | grep -q .; then echo "got input"; elif timeout 0.5 cat; then echo "stdin at EOF"; else echo "script from util-linux 2.99"; fi');
+    expect((await settingsFor({ stdin: 'tty' })).tty?.kind).toBe('util-linux');
   });
 
   it('accepts util-linux script (read from stdout or stderr), without printing the probe', async () => {

@@ -282,9 +282,10 @@ async function findTtyProvider(environment: InputEnvironment, stdinText: string)
     throw bad(Inputs.Stdin, stdinText, "it needs the 'script' program (util-linux on Linux: apt-get install bsdutils), which is not on PATH");
   }
   if (environment.platform === 'darwin') return { kind: 'bsd', file };
-  // Its output is for us, not for the job log (silent); stdin closed (an empty input), so that
-  // no 'script' can sit waiting on it. One that fails to run is not util-linux.
-  const probe = { silent: true, ignoreReturnCode: true, input: Buffer.alloc(0) };
+  // Its output is for us, not for the job log (silent). No `input`: exec would write it after the
+  // spawn, and a `script --version` that has already exited makes that write fail with an
+  // unhandled EPIPE. One that fails to run is not util-linux.
+  const probe = { silent: true, ignoreReturnCode: true };
   const version = await getExecOutput(file, ['--version'], probe).catch(() => ({ stdout: '', stderr: '' }));
   if (!`${version.stdout}${version.stderr}`.includes('util-linux')) {
     throw bad(Inputs.Stdin, stdinText, `'${file}' is not util-linux script (needed for -e and -c; apt-get install bsdutils)`);
