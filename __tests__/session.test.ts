@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { RUN_ID_ENV } from '../src/constants.js';
 import { JobLog } from '../src/fence.js';
 import { Session, shellQuote, type RunResult, type TimelineKind } from '../src/session.js';
-import { aliveWithTag, fixture, MemoryOutput, runSession, settingsFor, tempDir, type InputMap, type SessionRun } from './support/harness.js';
+import { aliveWithTag, fixture, MemoryOutput, runSession, settingsFor, tempDir, ttyWrapper, type InputMap, type SessionRun } from './support/harness.js';
 
 const MARKER = '<promise>COMPLETE</promise>';
 const MARKER_RE = '<promise>COMPLETE</promise>';
@@ -76,7 +76,7 @@ async function runLive(
   const settings = await settingsFor({ 'log-file': path.join(dir, 'session.log'), ...inputs });
   const runId = `t${randomBytes(8).toString('hex')}`;
   const live = new TapOutput();
-  const session = new Session({ settings, runId, jobLog: new JobLog(live, false) });
+  const session = new Session({ settings, runId, jobLog: new JobLog(live, false), ttyWrapper: ttyWrapper() });
   const running = session.run();
   let failure: unknown;
   const duringDone = during(session, live, runId).catch((e: unknown) => {

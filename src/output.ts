@@ -6,33 +6,61 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { RE2JS } from 're2js';
+import stripAnsiText from 'strip-ansi';
+
+/** The completion marker, compiled for a linear-time engine: the agent's text can never make it backtrack. */
+export type Marker = RE2JS;
 
 /**
- * CSI, OSC (BEL- or ST-terminated), charset designations, and the other two-byte escapes
- * (ESC 7 / ESC 8 save and restore the cursor, ESC = / ESC > keypad modes, ESC c reset...).
+ * Compiles a marker with `^` and `$` at line boundaries. RE2 syntax (no lookaround, no
+ * backreferences): a pattern it cannot compile throws, with RE2's reason.
  */
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()#][0-9A-Za-z]|\x1b[0-?@-Z\\-_a-~]|\x9b[0-?]*[ -/]*[@-~]/g;
-/** An escape sequence cut off at the end of a chunk: held back until the next one. */
-// eslint-disable-next-line no-control-regex
-const PARTIAL_ANSI = /\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*|[()#])?$|\x1b\][^\x07]*\x1b$/;
+export function compileMarker(pattern: string): Marker {
+  return RE2JS.compile(pattern, RE2JS.MULTILINE);
+}
 
 export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '');
+  return stripAnsiText(text);
 }
 
 /**
- * Matches the completion marker on the output with ANSI escapes removed, across chunk
- * boundaries: it keeps the last `window` characters of clean text and tests them with each new
- * chunk. A marker longer than the window is not supported (documented).
+ * An escape sequence cut off at the end of a chunk (ESC alone, an unfinished CSI, OSC or
+ * control string, or the ESC of its ST): held back until the next chunk completes it. The
+ * shapes are those strip-ansi removes once complete.
+ */
+// eslint-disable-next-line no-control-regex
+const PARTIAL_ANSI = /(?:\x1b(?:\[[0-?]*[ -/]*|[ -/]+|[\]PX^_k][^\x07\x18\x1a\x1b\x80-\x9f]*\x1b?)?|\x9b[0-?]*[ -/]*)$/;
+/** Longer than this, a "partial escape" is output, not an escape: stop holding it back. */
+const PARTIAL_MAX = 256;
+/** Cursor moves that start another row on a terminal: a TUI's line break. */
+// eslint-disable-next-line no-control-regex
+const ROW_MOVE = /(?:\x1b\[|\x9b)[0-9;]*[HfdEF]/g;
+/**
+ * Stands where a line goes on (after the unfinished last line) or was cut (before a line cut by
+ * the window): not a newline, so `^` and `$` do not match there, and a match that takes it in
+ * does not count.
+ */
+const EDGE = '\uffff';
+/** How many later starts to try when a match on the unfinished line runs into its end. */
+const UNFINISHED_TRIES = 8;
+
+/**
+ * Matches the completion marker on the output with ANSI escapes removed, line by line: `^`
+ * and `$` match at line boundaries (a line ends at \n, \r, or a cursor move to another row),
+ * so `^DONE$` is a line holding only DONE. The last, unfinished line is tested as it grows,
+ * but `$` does not match at its end until the line ends. Across chunks it keeps the last
+ * `window` characters of clean text, from a line start when one is inside the window.
  */
 export class MarkerScanner {
   private readonly decoder = new StringDecoder('utf8');
   private carry = '';
   private clean = '';
+  /** True when `clean` starts in the middle of a line (the line was longer than the window). */
+  private cut = false;
 
   constructor(
-    private readonly marker: RegExp,
+    private readonly marker: Marker,
     private readonly window = 4096,
   ) {}
 
@@ -40,17 +68,44 @@ export class MarkerScanner {
   push(chunk: Buffer): boolean {
     let text = this.carry + this.decoder.write(chunk);
     const partial = PARTIAL_ANSI.exec(text);
-    if (partial && text.length - partial.index < 256) {
+    if (partial && partial[0] !== '' && text.length - partial.index < PARTIAL_MAX) {
       this.carry = text.slice(partial.index);
       text = text.slice(0, partial.index);
     } else {
       this.carry = '';
     }
-    const joined = this.clean + stripAnsi(text);
-    this.marker.lastIndex = 0;
-    if (this.marker.test(joined)) return true;
-    this.clean = joined.length > this.window ? joined.slice(-this.window) : joined;
+    const joined = this.clean + stripAnsi(text.replace(ROW_MOVE, '\n')).replace(/\r\n?/g, '\n');
+    const lead = this.cut ? EDGE : '';
+    const lastNl = joined.lastIndexOf('\n');
+    // Complete lines: the end of the text is the end of the last one.
+    if (lastNl >= 0 && this.matches(lead + joined.slice(0, lastNl), lead.length, lead.length + lastNl, 2)) return true;
+    // The unfinished line: the text goes on after it, so EDGE stands there.
+    const unfinished = joined.slice(lastNl + 1);
+    const head = lastNl >= 0 ? '' : lead;
+    if (unfinished !== '' && this.matches(`${head}${unfinished}${EDGE}`, head.length, head.length + unfinished.length, UNFINISHED_TRIES)) return true;
+    this.keep(joined);
     return false;
+  }
+
+  /** A match inside subject[from, end), trying at most `tries` starts (EDGE lies outside). */
+  private matches(subject: string, from: number, end: number, tries: number): boolean {
+    const m = this.marker.matcher(subject);
+    for (let at = 0, i = 0; i < tries && at <= subject.length && m.find(at); i++, at = m.start() + 1) {
+      if (m.start() >= from && m.end() <= end) return true;
+    }
+    return false;
+  }
+
+  private keep(joined: string): void {
+    if (joined.length <= this.window) {
+      this.clean = joined;
+      return;
+    }
+    const tail = joined.slice(-this.window);
+    const nl = tail.indexOf('\n');
+    // From the first line start inside the window; a single line longer than it is cut.
+    this.cut = nl < 0;
+    this.clean = nl < 0 ? tail : tail.slice(nl + 1);
   }
 }
 
@@ -88,7 +143,10 @@ export class Tail {
  * session goes on, and the report says so.
  */
 export class LogFile {
+  /** Bytes received from the child. */
   bytes = 0;
+  /** Bytes that reached the file: fewer than `bytes` once a write failed. */
+  written = 0;
   error: Error | undefined;
   private fd: number | undefined;
 
@@ -99,10 +157,30 @@ export class LogFile {
     this.fd = fd;
   }
 
+  /**
+   * Opens the log without following a symbolic link at its path (a link's target would be
+   * truncated and made 0600), and only if it is a regular file: O_NONBLOCK keeps a FIFO from
+   * blocking the open, and the file is truncated only once fstat says it is a regular file.
+   */
   static open(file: string): LogFile {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const fd = fs.openSync(file, 'w', 0o600);
-    fs.fchmodSync(fd, 0o600); // openSync keeps the mode of a file that already existed
+    const { O_WRONLY, O_CREAT, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
+    let fd: number;
+    try {
+      fd = fs.openSync(file, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP' || code === 'ENXIO' || code === 'EISDIR') throw new LogPathError(file, code === 'ELOOP' ? 'a symbolic link' : 'not a regular file');
+      throw e;
+    }
+    try {
+      if (!fs.fstatSync(fd).isFile()) throw new LogPathError(file, 'not a regular file');
+      fs.ftruncateSync(fd, 0);
+      fs.fchmodSync(fd, 0o600); // open keeps the mode of a file that already existed
+    } catch (e) {
+      fs.closeSync(fd);
+      throw e;
+    }
     return new LogFile(file, fd);
   }
 
@@ -111,7 +189,11 @@ export class LogFile {
     this.bytes += chunk.length;
     if (this.error || this.fd === undefined) return true;
     try {
-      for (let off = 0; off < chunk.length; ) off += fs.writeSync(this.fd, chunk, off, chunk.length - off);
+      for (let off = 0; off < chunk.length; ) {
+        const n = fs.writeSync(this.fd, chunk, off, chunk.length - off);
+        off += n;
+        this.written += n;
+      }
     } catch (e) {
       this.error = e as Error;
     }
@@ -128,5 +210,15 @@ export class LogFile {
       this.fd = undefined;
     }
     return Promise.resolve();
+  }
+}
+
+/** The log path holds something the action must not replace (a symbolic link, a FIFO, a directory). */
+export class LogPathError extends Error {
+  constructor(
+    readonly file: string,
+    what: string,
+  ) {
+    super(`Input 'log-file' has an invalid value ${JSON.stringify(file)}: it is ${what}, not a regular file the action may replace`);
   }
 }
