@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JobLog } from '../src/fence.js';
-import { compileMarker, LogFile, MarkerScanner, stripAnsi, Tail } from '../src/output.js';
+import { compileMarker, LogFile, LogPathError, MarkerScanner, stripAnsi, Tail } from '../src/output.js';
 import { MemoryOutput, tempDir } from './support/harness.js';
 
 const MARKER = '<promise>COMPLETE</promise>';
@@ -71,6 +72,45 @@ describe('MarkerScanner', () => {
     const scanner = new MarkerScanner(marker);
     expect(scanner.push(Buffer.from('DO'))).toBe(false);
     expect(scanner.push(Buffer.from('NE'))).toBe(true);
+  });
+});
+
+describe('MarkerScanner, line by line', () => {
+  it('^DONE$ matches a line holding only DONE, wherever it comes in the output', () => {
+    expect(seenAt('^DONE$', ['working\n', 'DONE\n'])).toBe(1);
+    expect(seenAt('^DONE$', ['working\nDO', 'NE\nmore'])).toBe(1);
+    expect(seenAt('^DONE$', ['not DONE\n', 'DONE yet\n', 'DONE!\n'])).toBe(-1);
+  });
+
+  it('DONE$ on the unfinished last line waits for the line to end', () => {
+    expect(seenAt('DONE$', ['DONE', '!\n', 'all DONE', '\n'])).toBe(3);
+    expect(seenAt('DONE$', ['DONE', 'XYZ\r\n'])).toBe(-1);
+  });
+
+  it('a marker without anchors is seen on the unfinished line as it grows (a TUI idling after it)', () => {
+    expect(seenAt(MARKER, ['> <promise>COMPLETE</promise>'])).toBe(0);
+  });
+
+  it('\\r and cursor moves to another row end a line (a TUI draws rows that way)', () => {
+    expect(seenAt('^DONE$', ['50%\rDONE\r'])).toBe(0);
+    expect(seenAt('^DONE$', ['\x1b[5;1Hworking\x1b[6;1HDONE\x1b[7;1H'])).toBe(0);
+    expect(seenAt('^DONE$', ['\x1b[1;32mDO\x1b[0mNE\x1b[0m\n'])).toBe(0);
+  });
+
+  it('^ does not match where the window cut a long line', () => {
+    const long = 'x'.repeat(5000);
+    // The line is "xxx…DONE": it does not start with DONE, even once the window has cut it.
+    expect(seenAt('^DONE', [long, 'DONE', '\n'])).toBe(-1);
+    expect(seenAt('^DONE', [long, '\nDONE'])).toBe(1);
+  });
+
+  it('a pattern that backtracks exponentially in a backtracking engine returns at once', () => {
+    const scanner = new MarkerScanner(compileMarker('^(a|aa)+$'));
+    const started = performance.now();
+    expect(scanner.push(Buffer.from(`${'a'.repeat(5000)}!\n`))).toBe(false);
+    expect(scanner.push(Buffer.from(`${'a'.repeat(40)}\n`))).toBe(true);
+    // Linear: milliseconds for 5,000 characters (a backtracking engine needs longer than the test timeout for 45).
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
@@ -221,6 +261,33 @@ describe('LogFile', () => {
     expect(fs.readFileSync(file).equals(Buffer.concat(chunks))).toBe(true);
     expect(log.bytes).toBe(Buffer.concat(chunks).length);
     expect(log.error).toBeUndefined();
+  });
+
+  it('refuses a symbolic link at its path, leaving the target as it was', () => {
+    const target = path.join(dir, 'target.txt');
+    fs.writeFileSync(target, 'precious\n', { mode: 0o644 });
+    fs.chmodSync(target, 0o644);
+    const link = path.join(dir, 'link.log');
+    fs.symlinkSync(target, link);
+    expect(() => LogFile.open(link)).toThrow(LogPathError);
+    expect(() => LogFile.open(link)).toThrow(/'log-file'.*symbolic link/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('precious\n');
+    expect(mode(target)).toBe(0o644);
+  });
+
+  it('refuses a FIFO without blocking on it, and a directory', () => {
+    const fifo = path.join(dir, 'fifo.log');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => LogFile.open(fifo)).toThrow(/'log-file'.*not a regular file/);
+    const sub = path.join(dir, 'sub.log');
+    fs.mkdirSync(sub);
+    expect(() => LogFile.open(sub)).toThrow(/'log-file'.*not a regular file/);
+  });
+
+  it('counts the bytes received and the bytes written apart', async () => {
+    const file = path.join(dir, 'counted.log');
+    const log = await writeAll(file, [Buffer.from('abc'), Buffer.from('defg')]);
+    expect({ bytes: log.bytes, written: log.written }).toEqual({ bytes: 7, written: 7 });
   });
 
   it('makes an existing 0644 file private and replaces its content', async () => {
