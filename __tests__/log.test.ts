@@ -207,6 +207,22 @@ describe('log file', () => {
     expect(fs.readdirSync(path.join(run.dir, 'ralph-dispatch'))).toEqual(['team_pt-9.log']);
   });
 
+  it('a symbolic link at the log path: an input error naming log-file, the target untouched, nothing started', async () => {
+    const target = writeTemp('target.txt', 'precious\n');
+    fs.chmodSync(target, 0o644);
+    const link = path.join(path.dirname(target), 'session.log');
+    fs.symlinkSync(target, link);
+    const started = path.join(path.dirname(target), 'started');
+    const run = await runAction({ ticket: 'pt-link', command: `touch ${shellQuote(started)}`, 'log-file': link });
+    cleanup.push(run.dir);
+    expect(run.outputs.status).toBe('error');
+    expect(run.outputs['log-file']).toBe('');
+    expect(run.stdout).toMatch(/::error[^\n]*'log-file'[^\n]*symbolic link/);
+    expect(fs.existsSync(started)).toBe(false);
+    expect(fs.readFileSync(target, 'utf8')).toBe('precious\n');
+    expect(fs.statSync(target).mode & 0o777).toBe(0o644);
+  });
+
   it('an existing log file is truncated and made 0600', async () => {
     const file = writeTemp('given.log', 'old content that is longer than the new\n');
     fs.chmodSync(file, 0o644);
@@ -249,6 +265,10 @@ describe('log file that cannot be written', () => {
       reported: annotations.some((a) => a.includes(logFile)),
       annotations,
     }).toEqual({ jobLogComplete: true, status: 'completed', stalled: false, reported: true, annotations: expect.anything() });
+    // The summary gives both sizes: what the session printed, and what reached the log.
+    const summary = fs.readFileSync(env.GITHUB_STEP_SUMMARY as string, 'utf8');
+    const written = fs.statSync(logFile).size;
+    expect(summary).toContain(`4000006 bytes received, ${written} written to the log before it stopped`);
   });
 });
 
