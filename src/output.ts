@@ -39,24 +39,26 @@ const ROW_MOVE = /(?:\x1b\[|\x9b)[0-9;]*[HfdEF]/g;
 /**
  * Stands where a line goes on (after the unfinished last line) or was cut (before a line cut by
  * the window): not a newline, so `^` and `$` do not match there, and a match that takes it in
- * does not count.
+ * does not count. ASCII: re2js slows down a hundredfold on some non-ASCII input.
  */
-const EDGE = '\uffff';
+const EDGE = '\u0000';
 /** How many later starts to try when a match on the unfinished line runs into its end. */
 const UNFINISHED_TRIES = 8;
 
 /**
  * Matches the completion marker on the output with ANSI escapes removed, line by line: `^`
  * and `$` match at line boundaries (a line ends at \n, \r, or a cursor move to another row),
- * so `^DONE$` is a line holding only DONE. The last, unfinished line is tested as it grows,
- * but `$` does not match at its end until the line ends. Across chunks it keeps the last
- * `window` characters of clean text, from a line start when one is inside the window.
+ * so `^DONE$` is a line holding only DONE, and a match lies within one line. Each line is tested
+ * once complete; the last, unfinished line is tested as it grows, but `$` does not match at its
+ * end until the line ends. Only that unfinished line is kept between chunks, at most `window`
+ * characters of it: a longer line is tested on its end, and `^` does not match where it was cut.
  */
 export class MarkerScanner {
   private readonly decoder = new StringDecoder('utf8');
   private carry = '';
-  private clean = '';
-  /** True when `clean` starts in the middle of a line (the line was longer than the window). */
+  /** The unfinished last line (clean text). */
+  private line = '';
+  /** True when `line` lost its start to the window. */
   private cut = false;
 
   constructor(
@@ -67,14 +69,20 @@ export class MarkerScanner {
   /** Returns true when the marker has been seen in the output so far. */
   push(chunk: Buffer): boolean {
     let text = this.carry + this.decoder.write(chunk);
-    const partial = PARTIAL_ANSI.exec(text);
-    if (partial && partial[0] !== '' && text.length - partial.index < PARTIAL_MAX) {
-      this.carry = text.slice(partial.index);
-      text = text.slice(0, partial.index);
-    } else {
-      this.carry = '';
+    this.carry = '';
+    const escapes = text.includes('\x1b') || text.includes('\x9b');
+    if (escapes) {
+      // Only the end can hold a cut escape: look there, not at every position of a large chunk.
+      const from = Math.max(0, text.length - PARTIAL_MAX);
+      const partial = PARTIAL_ANSI.exec(text.slice(from));
+      if (partial) {
+        this.carry = text.slice(from + partial.index);
+        text = text.slice(0, from + partial.index);
+      }
+      text = stripAnsi(text.replace(ROW_MOVE, '\n'));
     }
-    const joined = this.clean + stripAnsi(text.replace(ROW_MOVE, '\n')).replace(/\r\n?/g, '\n');
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+    const joined = this.line + text;
     const lead = this.cut ? EDGE : '';
     const lastNl = joined.lastIndexOf('\n');
     // Complete lines: the end of the text is the end of the last one.
@@ -83,7 +91,9 @@ export class MarkerScanner {
     const unfinished = joined.slice(lastNl + 1);
     const head = lastNl >= 0 ? '' : lead;
     if (unfinished !== '' && this.matches(`${head}${unfinished}${EDGE}`, head.length, head.length + unfinished.length, UNFINISHED_TRIES)) return true;
-    this.keep(joined);
+    if (lastNl >= 0) this.cut = false;
+    if (unfinished.length > this.window) this.cut = true;
+    this.line = unfinished.length > this.window ? unfinished.slice(-this.window) : unfinished;
     return false;
   }
 
@@ -94,18 +104,6 @@ export class MarkerScanner {
       if (m.start() >= from && m.end() <= end) return true;
     }
     return false;
-  }
-
-  private keep(joined: string): void {
-    if (joined.length <= this.window) {
-      this.clean = joined;
-      return;
-    }
-    const tail = joined.slice(-this.window);
-    const nl = tail.indexOf('\n');
-    // From the first line start inside the window; a single line longer than it is cut.
-    this.cut = nl < 0;
-    this.clean = nl < 0 ? tail : tail.slice(nl + 1);
   }
 }
 
