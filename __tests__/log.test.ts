@@ -285,6 +285,16 @@ describe('log tail in the job summary', () => {
     expect(summaryTail(run.summary)).toEqual(lines);
   });
 
+  it('NUL and other control bytes printed by the child are shown as \\xNN, never raw', async () => {
+    const file = writeTemp('controls.bin', Buffer.from('nul[\x00] bel[\x07] ff[\x0c] del[\x7f] c1[\xc2\x85]\n', 'latin1'));
+    const run = await runAction({ ticket: 'pt-ctl', command: `cat ${shellQuote(file)}` });
+    cleanup.push(run.dir);
+    expect(run.outputs.status).toBe('completed');
+    // eslint-disable-next-line no-control-regex
+    expect(run.summary).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(run.summary).toContain('nul[\\x00] bel[\\x07] ff[\\x0c] del[\\x7f] c1[\\x85]');
+  });
+
   /** 120 lines, line-001 … line-120, each wrapped in escape sequences by `wrap`. */
   async function tailOf(wrap: (text: string, i: number) => string): Promise<{ tail: string[]; expected: string[]; summary: string }> {
     const expected = Array.from({ length: 120 }, (_, i) => `line-${String(i + 1).padStart(3, '0')}`);
