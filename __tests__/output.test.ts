@@ -10,8 +10,8 @@ import { MemoryOutput, tempDir } from './support/harness.js';
 const MARKER = '<promise>COMPLETE</promise>';
 
 /** Feeds chunks in order; returns the index of the first chunk after which the marker is seen, or -1. */
-function seenAt(marker: string, chunks: (string | Buffer)[]): number {
-  const scanner = new MarkerScanner(compileMarker(marker));
+async function seenAt(marker: string, chunks: (string | Buffer)[]): Promise<number> {
+  const scanner = new MarkerScanner(await compileMarker(marker));
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i];
     if (scanner.push(Buffer.isBuffer(c) ? c : Buffer.from(c))) return i;
@@ -20,54 +20,54 @@ function seenAt(marker: string, chunks: (string | Buffer)[]): number {
 }
 
 describe('MarkerScanner', () => {
-  it('finds the marker in one chunk', () => {
-    expect(seenAt(MARKER, ['working...\n', 'done <promise>COMPLETE</promise>\n'])).toBe(1);
+  it('finds the marker in one chunk', async () => {
+    expect(await seenAt(MARKER, ['working...\n', 'done <promise>COMPLETE</promise>\n'])).toBe(1);
   });
 
-  it('finds a marker split across two chunks, and not before the second', () => {
-    expect(seenAt(MARKER, ['output <prom', 'ise>COMPLETE</promise>\n'])).toBe(1);
+  it('finds a marker split across two chunks, and not before the second', async () => {
+    expect(await seenAt(MARKER, ['output <prom', 'ise>COMPLETE</promise>\n'])).toBe(1);
   });
 
-  it('finds a marker split byte by byte', () => {
+  it('finds a marker split byte by byte', async () => {
     const bytes = Buffer.from('a <promise>COMPLETE</promise> b');
     const chunks = [...bytes].map((b) => Buffer.from([b]));
-    expect(seenAt(MARKER, chunks)).toBe(bytes.indexOf('</promise>') + '</promise>'.length - 1);
+    expect(await seenAt(MARKER, chunks)).toBe(bytes.indexOf('</promise>') + '</promise>'.length - 1);
   });
 
-  it('finds a marker wrapped in colour codes', () => {
-    expect(seenAt(MARKER, ['\x1b[32m<promise>COMPLETE\x1b[0m</promise>\n'])).toBe(0);
-    expect(seenAt(MARKER, ['\x1b[1;32m<promise>\x1b[39mCOMPLETE\x1b[0m</prom\x1b[0mise>\x1b[0m'])).toBe(0);
+  it('finds a marker wrapped in colour codes', async () => {
+    expect(await seenAt(MARKER, ['\x1b[32m<promise>COMPLETE\x1b[0m</promise>\n'])).toBe(0);
+    expect(await seenAt(MARKER, ['\x1b[1;32m<promise>\x1b[39mCOMPLETE\x1b[0m</prom\x1b[0mise>\x1b[0m'])).toBe(0);
   });
 
-  it('finds a marker when an escape sequence is itself split across chunks', () => {
-    expect(seenAt(MARKER, ['\x1b[3', '2m<promise>COMPLETE\x1b', '[0m</promise>\n'])).toBe(2);
-    expect(seenAt(MARKER, ['<promise>COMPLETE\x1b[', '0', 'm</promise>'])).toBe(2);
+  it('finds a marker when an escape sequence is itself split across chunks', async () => {
+    expect(await seenAt(MARKER, ['\x1b[3', '2m<promise>COMPLETE\x1b', '[0m</promise>\n'])).toBe(2);
+    expect(await seenAt(MARKER, ['<promise>COMPLETE\x1b[', '0', 'm</promise>'])).toBe(2);
     // An OSC (window title) cut in its middle.
-    expect(seenAt(MARKER, ['<promise>COMP\x1b]0;ti', 'tle\x07LETE</promise>'])).toBe(1);
+    expect(await seenAt(MARKER, ['<promise>COMP\x1b]0;ti', 'tle\x07LETE</promise>'])).toBe(1);
   });
 
-  it('finds a marker with a multibyte UTF-8 character split across chunks', () => {
+  it('finds a marker with a multibyte UTF-8 character split across chunks', async () => {
     const text = Buffer.from('✅ tâche terminée ✅');
     const check = Buffer.from('✅');
     const cut = text.indexOf(check, 1) + 1; // inside the second ✅
-    expect(seenAt('terminée ✅', [text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)])).toBe(2);
+    expect(await seenAt('terminée ✅', [text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)])).toBe(2);
     const e = Buffer.from('terminée');
     const mid = e.indexOf(0xc3) + 1; // between the two bytes of é
-    expect(seenAt('terminée', [e.subarray(0, mid), e.subarray(mid)])).toBe(1);
+    expect(await seenAt('terminée', [e.subarray(0, mid), e.subarray(mid)])).toBe(1);
   });
 
-  it('does not match when the marker is absent', () => {
-    expect(seenAt(MARKER, ['<promise>', 'INCOMPLETE', '</promise>', '<promise>COMPLE', '\n', 'TE</promise>'])).toBe(-1);
-    expect(seenAt(MARKER, [])).toBe(-1);
+  it('does not match when the marker is absent', async () => {
+    expect(await seenAt(MARKER, ['<promise>', 'INCOMPLETE', '</promise>', '<promise>COMPLE', '\n', 'TE</promise>'])).toBe(-1);
+    expect(await seenAt(MARKER, [])).toBe(-1);
   });
 
-  it('finds a marker after a lot of output (bounded window)', () => {
+  it('finds a marker after a lot of output (bounded window)', async () => {
     const noise = Array.from({ length: 200 }, () => Buffer.from(`${randomBytes(512).toString('hex')}\n`));
-    expect(seenAt(MARKER, [...noise, '<promise>COMP', 'LETE</promise>'])).toBe(noise.length + 1);
+    expect(await seenAt(MARKER, [...noise, '<promise>COMP', 'LETE</promise>'])).toBe(noise.length + 1);
   });
 
-  it('is not confused by one scanner after another on the same compiled marker', () => {
-    const marker = compileMarker('DONE');
+  it('is not confused by one scanner after another on the same compiled marker', async () => {
+    const marker = await compileMarker('DONE');
     expect(new MarkerScanner(marker).push(Buffer.from('DONE'))).toBe(true);
     const scanner = new MarkerScanner(marker);
     expect(scanner.push(Buffer.from('DO'))).toBe(false);
@@ -76,36 +76,36 @@ describe('MarkerScanner', () => {
 });
 
 describe('MarkerScanner, line by line', () => {
-  it('^DONE$ matches a line holding only DONE, wherever it comes in the output', () => {
-    expect(seenAt('^DONE$', ['working\n', 'DONE\n'])).toBe(1);
-    expect(seenAt('^DONE$', ['working\nDO', 'NE\nmore'])).toBe(1);
-    expect(seenAt('^DONE$', ['not DONE\n', 'DONE yet\n', 'DONE!\n'])).toBe(-1);
+  it('^DONE$ matches a line holding only DONE, wherever it comes in the output', async () => {
+    expect(await seenAt('^DONE$', ['working\n', 'DONE\n'])).toBe(1);
+    expect(await seenAt('^DONE$', ['working\nDO', 'NE\nmore'])).toBe(1);
+    expect(await seenAt('^DONE$', ['not DONE\n', 'DONE yet\n', 'DONE!\n'])).toBe(-1);
   });
 
-  it('DONE$ on the unfinished last line waits for the line to end', () => {
-    expect(seenAt('DONE$', ['DONE', '!\n', 'all DONE', '\n'])).toBe(3);
-    expect(seenAt('DONE$', ['DONE', 'XYZ\r\n'])).toBe(-1);
+  it('DONE$ on the unfinished last line waits for the line to end', async () => {
+    expect(await seenAt('DONE$', ['DONE', '!\n', 'all DONE', '\n'])).toBe(3);
+    expect(await seenAt('DONE$', ['DONE', 'XYZ\r\n'])).toBe(-1);
   });
 
-  it('a marker without anchors is seen on the unfinished line as it grows (a TUI idling after it)', () => {
-    expect(seenAt(MARKER, ['> <promise>COMPLETE</promise>'])).toBe(0);
+  it('a marker without anchors is seen on the unfinished line as it grows (a TUI idling after it)', async () => {
+    expect(await seenAt(MARKER, ['> <promise>COMPLETE</promise>'])).toBe(0);
   });
 
-  it('\\r and cursor moves to another row end a line (a TUI draws rows that way)', () => {
-    expect(seenAt('^DONE$', ['50%\rDONE\r'])).toBe(0);
-    expect(seenAt('^DONE$', ['\x1b[5;1Hworking\x1b[6;1HDONE\x1b[7;1H'])).toBe(0);
-    expect(seenAt('^DONE$', ['\x1b[1;32mDO\x1b[0mNE\x1b[0m\n'])).toBe(0);
+  it('\\r and cursor moves to another row end a line (a TUI draws rows that way)', async () => {
+    expect(await seenAt('^DONE$', ['50%\rDONE\r'])).toBe(0);
+    expect(await seenAt('^DONE$', ['\x1b[5;1Hworking\x1b[6;1HDONE\x1b[7;1H'])).toBe(0);
+    expect(await seenAt('^DONE$', ['\x1b[1;32mDO\x1b[0mNE\x1b[0m\n'])).toBe(0);
   });
 
-  it('^ does not match where the window cut a long line', () => {
+  it('^ does not match where the window cut a long line', async () => {
     const long = 'x'.repeat(5000);
     // The line is "xxx…DONE": it does not start with DONE, even once the window has cut it.
-    expect(seenAt('^DONE', [long, 'DONE', '\n'])).toBe(-1);
-    expect(seenAt('^DONE', [long, '\nDONE'])).toBe(1);
+    expect(await seenAt('^DONE', [long, 'DONE', '\n'])).toBe(-1);
+    expect(await seenAt('^DONE', [long, '\nDONE'])).toBe(1);
   });
 
-  it('a pattern that backtracks exponentially in a backtracking engine returns at once', () => {
-    const scanner = new MarkerScanner(compileMarker('^(a|aa)+$'));
+  it('a pattern that backtracks exponentially in a backtracking engine returns at once', async () => {
+    const scanner = new MarkerScanner(await compileMarker('^(a|aa)+$'));
     const started = performance.now();
     expect(scanner.push(Buffer.from(`${'a'.repeat(5000)}!\n`))).toBe(false);
     expect(scanner.push(Buffer.from(`${'a'.repeat(40)}\n`))).toBe(true);

@@ -152,7 +152,7 @@ export async function parseSettings(
   let completionMarker: Marker | undefined;
   if (markerText !== '') {
     try {
-      completionMarker = compileMarker(markerText);
+      completionMarker = await compileMarker(markerText);
     } catch (e) {
       // RE2 syntax: no lookaround or backreferences, which is what keeps matching linear.
       throw bad(Inputs.CompletionMarker, markerText, `not a regular expression the linear-time (RE2) engine accepts (${(e as Error).message})`);

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
 import stripAnsiText from 'strip-ansi';
 
 /** The completion marker, compiled for a linear-time engine: the agent's text can never make it backtrack. */
@@ -14,10 +14,12 @@ export type Marker = RE2JS;
 
 /**
  * Compiles a marker with `^` and `$` at line boundaries. RE2 syntax (no lookaround, no
- * backreferences): a pattern it cannot compile throws, with RE2's reason.
+ * backreferences): a pattern it cannot compile throws, with RE2's reason. re2js is loaded only
+ * here, when a marker is set: it is most of the bundle, and every start would pay for it.
  */
-export function compileMarker(pattern: string): Marker {
-  return RE2JS.compile(pattern, RE2JS.MULTILINE);
+export async function compileMarker(pattern: string): Promise<Marker> {
+  const { RE2JS: Engine } = await import('re2js');
+  return Engine.compile(pattern, Engine.MULTILINE);
 }
 
 export function stripAnsi(text: string): string {
