@@ -77,7 +77,7 @@ async function runLive(
   const settings = await settingsFor({ 'log-file': path.join(dir, 'session.log'), ...inputs });
   const runId = `t${randomBytes(8).toString('hex')}`;
   const live = new TapOutput();
-  const session = new Session({ settings, runId, jobLog: new JobLog(live, false), ttyWrapper: ttyWrapper() });
+  const session = new Session({ settings, runId, jobLog: new JobLog(live, false), ttyWrapper: settings.tty ? ttyWrapper() : undefined });
   const running = session.run();
   let failure: unknown;
   const duringDone = during(session, live, runId).catch((e: unknown) => {

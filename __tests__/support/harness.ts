@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { createRequire } from 'node:module';
 import { RUN_ID_ENV, type InputName } from '../../src/constants.js';
 import { JobLog, type LiveOutput } from '../../src/fence.js';
 import { DEFAULTS, parseSettings, type Settings } from '../../src/inputs.js';
@@ -37,6 +37,8 @@ let wrapper: string | undefined;
  */
 export function ttyWrapper(): string {
   if (wrapper) return wrapper;
+  // Loaded here, not at the top: most test files never need it, and it is large.
+  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
   const dir = tempDir('rd-tty-status-');
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
   for (const name of ['tty-status', 'tty-status-index']) {
@@ -83,7 +85,7 @@ export async function runSession(
   const settings = await settingsFor({ 'log-file': path.join(dir, 'session.log'), ...inputs });
   const runId = `t${randomBytes(8).toString('hex')}`;
   const live = new MemoryOutput();
-  const session = new Session({ settings, runId, jobLog: new JobLog(live, opts.fence ?? false), env: opts.env, ttyWrapper: ttyWrapper() });
+  const session = new Session({ settings, runId, jobLog: new JobLog(live, opts.fence ?? false), env: opts.env, ttyWrapper: settings.tty ? ttyWrapper() : undefined });
   const running = session.run();
   opts.during?.(session, runId);
   const result = await running;
