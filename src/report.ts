@@ -4,7 +4,7 @@
  */
 import { Outputs, type OutputName } from './constants.js';
 import { formatDuration } from './duration.js';
-import { stripAnsi } from './output.js';
+import stripAnsi from 'strip-ansi';
 import type { ProcInfo } from './reaper.js';
 import type { RunResult, TimelineEvent } from './session.js';
 
