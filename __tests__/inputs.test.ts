@@ -116,6 +116,15 @@ describe('parseSettings rejects bad input, naming the input and the value', () =
     expect(fs.statSync(target).mode & 0o777).toBe(0o644);
   });
 
+  it('a log-file with another hard link: refused (truncating it would change the other name), the file kept', async () => {
+    const original = path.join(scratch, 'original.txt');
+    fs.writeFileSync(original, 'keep me\n');
+    const link = path.join(scratch, 'hard.log');
+    fs.linkSync(original, link);
+    expect((await expectBad({ 'log-file': link }, 'log-file', link)).message).toContain('2 hard links');
+    expect(fs.readFileSync(original, 'utf8')).toBe('keep me\n');
+  });
+
   it('a log-file that is a directory or a FIFO: refused', async () => {
     const dir = path.join(scratch, 'a-dir.log');
     fs.mkdirSync(dir);

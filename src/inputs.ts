@@ -222,9 +222,18 @@ function checkLogPath(logFile: string, logText: string): void {
   } catch {
     return; // nothing there yet (or a folder to create): LogFile.open reports what fails
   }
-  if (stat.isFile()) return;
-  const what = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a directory' : 'not a regular file';
-  throw bad(Inputs.LogFile, logText || logFile, `${logFile} is ${what}, not a regular file the action may replace`);
+  let what: string | undefined;
+  if (!stat.isFile()) what = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a directory' : 'not a regular file';
+  // Truncating a file with other names changes them all.
+  else if (stat.nlink > 1) what = `a file with ${stat.nlink} hard links`;
+  else {
+    try {
+      fs.accessSync(logFile, fs.constants.W_OK);
+    } catch {
+      what = 'a file the action cannot write';
+    }
+  }
+  if (what) throw bad(Inputs.LogFile, logText || logFile, `${logFile} is ${what}, not a regular file the action may replace`);
 }
 
 /** `bash` and `sh` as `run:` steps start them; anything else is a template holding {0}. */

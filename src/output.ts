@@ -174,7 +174,9 @@ export class LogFile {
       throw e;
     }
     try {
-      if (!fs.fstatSync(fd).isFile()) throw new LogPathError(file, 'not a regular file');
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) throw new LogPathError(file, 'not a regular file');
+      if (stat.nlink > 1) throw new LogPathError(file, `a file with ${stat.nlink} hard links`);
       fs.ftruncateSync(fd, 0);
       fs.fchmodSync(fd, 0o600); // open keeps the mode of a file that already existed
     } catch (e) {
