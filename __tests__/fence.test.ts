@@ -228,3 +228,21 @@ describe('the fence (built action)', () => {
     for (const [name, value] of Object.entries(likeRunStep)) expect(childEnv).toContain(`${name}=${value}`);
   });
 });
+
+describe('what the fence cannot do (the README says so)', () => {
+  // The fence stops commands carried by the output. Code the agent runs, as the runner's user,
+  // still reads the action's own environment: the README must not promise otherwise, and this
+  // test fails the day that changes (then the README changes with it).
+  it("the child's code can read the action's inputs and file-command paths from /proc/$PPID/environ", async () => {
+    const run = await runAction({
+      ticket: 'pt-environ',
+      command: `tr '\\0' '\\n' < /proc/$PPID/environ | grep -E '^(INPUT_TICKET|GITHUB_OUTPUT)=' | sort | sed 's/^/seen /'; env | grep -c '^INPUT_' || true`,
+    });
+    expect(run.outputs.status).toBe('completed');
+    const log = fs.readFileSync(run.outputs['log-file'], 'utf8');
+    expect(log).toContain('seen INPUT_TICKET=pt-environ\n');
+    expect(log).toContain(`seen GITHUB_OUTPUT=${path.join(run.dir, 'output')}\n`);
+    // Its own environment has no INPUT_*: removing them does not hide them.
+    expect(log.trim().split('\n').at(-1)).toBe('0');
+  });
+});

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -88,6 +89,49 @@ describe('parseSettings rejects bad input, naming the input and the value', () =
 
   it('a completion-marker that is not a regular expression', async () => {
     await expectBad({ 'completion-marker': '(' }, 'completion-marker', '(');
+  });
+
+  // Lookaround and backreferences need a backtracking engine: the marker is matched in linear time.
+  it.each(['DONE(?=!)', '(?<!not )DONE', '(a)\\1'])('a completion-marker the linear-time engine cannot compile: %j', async (marker) => {
+    const e = await expectBad({ 'completion-marker': marker }, 'completion-marker', JSON.stringify(marker).slice(1, -1));
+    expect(e.message).toContain('RE2');
+  });
+
+  it('a ticket longer than 128 characters (it names the log file)', async () => {
+    const ticket = `pt-${'x'.repeat(297)}`;
+    const e = await expectBad({ ticket }, 'ticket', ticket);
+    expect(e.message).toContain('128');
+    await expectBad({ ticket: 'y'.repeat(129) }, 'ticket', 'y'.repeat(129));
+    expect((await settingsFor({ ticket: 'y'.repeat(128) })).ticket).toHaveLength(128);
+  });
+
+  it('a log-file that is a symbolic link: refused, and its target left as it was', async () => {
+    const target = path.join(scratch, 'precious.txt');
+    fs.writeFileSync(target, 'keep me\n', { mode: 0o644 });
+    const link = path.join(scratch, 'link.log');
+    fs.symlinkSync(target, link);
+    const e = await expectBad({ 'log-file': link }, 'log-file', link);
+    expect(e.message).toContain('symbolic link');
+    expect(fs.readFileSync(target, 'utf8')).toBe('keep me\n');
+    expect(fs.statSync(target).mode & 0o777).toBe(0o644);
+  });
+
+  it('a log-file with another hard link: refused (truncating it would change the other name), the file kept', async () => {
+    const original = path.join(scratch, 'original.txt');
+    fs.writeFileSync(original, 'keep me\n');
+    const link = path.join(scratch, 'hard.log');
+    fs.linkSync(original, link);
+    expect((await expectBad({ 'log-file': link }, 'log-file', link)).message).toContain('2 hard links');
+    expect(fs.readFileSync(original, 'utf8')).toBe('keep me\n');
+  });
+
+  it('a log-file that is a directory or a FIFO: refused', async () => {
+    const dir = path.join(scratch, 'a-dir.log');
+    fs.mkdirSync(dir);
+    expect((await expectBad({ 'log-file': dir }, 'log-file', dir)).message).toContain('directory');
+    const fifo = path.join(scratch, 'a-fifo.log');
+    execFileSync('mkfifo', [fifo]);
+    expect((await expectBad({ 'log-file': fifo }, 'log-file', fifo)).message).toContain('not a regular file');
   });
 
   it('allow-workflow-commands that is not a boolean', async () => {
@@ -220,11 +264,13 @@ describe('parseSettings accepts good values', () => {
     expect(getBooleanInput.mock.calls).toEqual([['allow-workflow-commands']]);
   });
 
-  it('completion-marker becomes a regular expression', async () => {
+  it('completion-marker becomes a linear-time (RE2) pattern, `^`/`$` at line boundaries', async () => {
     const s = await settingsFor({ 'completion-marker': '<promise>COMPLETE</promise>' });
-    expect(s.completionMarker).toBeInstanceOf(RegExp);
-    expect(s.completionMarker?.test('x <promise>COMPLETE</promise> y')).toBe(true);
-    expect(s.completionMarker?.test('<promise>INCOMPLETE')).toBe(false);
+    expect(s.completionMarker?.matcher('x <promise>COMPLETE</promise> y').find()).toBe(true);
+    expect(s.completionMarker?.matcher('<promise>INCOMPLETE').find()).toBe(false);
+    const anchored = (await settingsFor({ 'completion-marker': '^DONE$' })).completionMarker;
+    expect(anchored?.matcher('work\nDONE\nmore').find()).toBe(true);
+    expect(anchored?.matcher('not DONE\n').find()).toBe(false);
   });
 });
 

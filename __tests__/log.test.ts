@@ -207,6 +207,22 @@ describe('log file', () => {
     expect(fs.readdirSync(path.join(run.dir, 'ralph-dispatch'))).toEqual(['team_pt-9.log']);
   });
 
+  it('a symbolic link at the log path: an input error naming log-file, the target untouched, nothing started', async () => {
+    const target = writeTemp('target.txt', 'precious\n');
+    fs.chmodSync(target, 0o644);
+    const link = path.join(path.dirname(target), 'session.log');
+    fs.symlinkSync(target, link);
+    const started = path.join(path.dirname(target), 'started');
+    const run = await runAction({ ticket: 'pt-link', command: `touch ${shellQuote(started)}`, 'log-file': link });
+    cleanup.push(run.dir);
+    expect(run.outputs.status).toBe('error');
+    expect(run.outputs['log-file']).toBe('');
+    expect(run.stdout).toMatch(/::error[^\n]*'log-file'[^\n]*symbolic link/);
+    expect(fs.existsSync(started)).toBe(false);
+    expect(fs.readFileSync(target, 'utf8')).toBe('precious\n');
+    expect(fs.statSync(target).mode & 0o777).toBe(0o644);
+  });
+
   it('an existing log file is truncated and made 0600', async () => {
     const file = writeTemp('given.log', 'old content that is longer than the new\n');
     fs.chmodSync(file, 0o644);
@@ -249,6 +265,10 @@ describe('log file that cannot be written', () => {
       reported: annotations.some((a) => a.includes(logFile)),
       annotations,
     }).toEqual({ jobLogComplete: true, status: 'completed', stalled: false, reported: true, annotations: expect.anything() });
+    // The summary gives both sizes: what the session printed, and what reached the log.
+    const summary = fs.readFileSync(env.GITHUB_STEP_SUMMARY as string, 'utf8');
+    const written = fs.statSync(logFile).size;
+    expect(summary).toContain(`4000006 bytes received, ${written} written to the log before it stopped`);
   });
 });
 
@@ -263,6 +283,16 @@ describe('log tail in the job summary', () => {
     expect(run.summary.match(/<pre>/g)).toHaveLength(1);
     expect(run.summary.match(/<\/pre>/g)).toHaveLength(1);
     expect(summaryTail(run.summary)).toEqual(lines);
+  });
+
+  it('NUL and other control bytes printed by the child are shown as \\xNN, never raw', async () => {
+    const file = writeTemp('controls.bin', Buffer.from('nul[\x00] bel[\x07] ff[\x0c] del[\x7f] c1[\xc2\x85]\n', 'latin1'));
+    const run = await runAction({ ticket: 'pt-ctl', command: `cat ${shellQuote(file)}` });
+    cleanup.push(run.dir);
+    expect(run.outputs.status).toBe('completed');
+    // eslint-disable-next-line no-control-regex
+    expect(run.summary).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(run.summary).toContain('nul[\\x00] bel[\\x07] ff[\\x0c] del[\\x7f] c1[\\x85]');
   });
 
   /** 120 lines, line-001 … line-120, each wrapped in escape sequences by `wrap`. */

@@ -1,16 +1,17 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JobLog } from '../src/fence.js';
-import { LogFile, MarkerScanner, stripAnsi, Tail } from '../src/output.js';
+import { compileMarker, LogFile, LogPathError, MarkerScanner, stripAnsi, Tail } from '../src/output.js';
 import { MemoryOutput, tempDir } from './support/harness.js';
 
-const MARKER = /<promise>COMPLETE<\/promise>/;
+const MARKER = '<promise>COMPLETE</promise>';
 
 /** Feeds chunks in order; returns the index of the first chunk after which the marker is seen, or -1. */
-function seenAt(marker: RegExp, chunks: (string | Buffer)[]): number {
-  const scanner = new MarkerScanner(marker);
+async function seenAt(marker: string, chunks: (string | Buffer)[]): Promise<number> {
+  const scanner = new MarkerScanner(await compileMarker(marker));
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i];
     if (scanner.push(Buffer.isBuffer(c) ? c : Buffer.from(c))) return i;
@@ -19,56 +20,97 @@ function seenAt(marker: RegExp, chunks: (string | Buffer)[]): number {
 }
 
 describe('MarkerScanner', () => {
-  it('finds the marker in one chunk', () => {
-    expect(seenAt(MARKER, ['working...\n', 'done <promise>COMPLETE</promise>\n'])).toBe(1);
+  it('finds the marker in one chunk', async () => {
+    expect(await seenAt(MARKER, ['working...\n', 'done <promise>COMPLETE</promise>\n'])).toBe(1);
   });
 
-  it('finds a marker split across two chunks, and not before the second', () => {
-    expect(seenAt(MARKER, ['output <prom', 'ise>COMPLETE</promise>\n'])).toBe(1);
+  it('finds a marker split across two chunks, and not before the second', async () => {
+    expect(await seenAt(MARKER, ['output <prom', 'ise>COMPLETE</promise>\n'])).toBe(1);
   });
 
-  it('finds a marker split byte by byte', () => {
+  it('finds a marker split byte by byte', async () => {
     const bytes = Buffer.from('a <promise>COMPLETE</promise> b');
     const chunks = [...bytes].map((b) => Buffer.from([b]));
-    expect(seenAt(MARKER, chunks)).toBe(bytes.indexOf('</promise>') + '</promise>'.length - 1);
+    expect(await seenAt(MARKER, chunks)).toBe(bytes.indexOf('</promise>') + '</promise>'.length - 1);
   });
 
-  it('finds a marker wrapped in colour codes', () => {
-    expect(seenAt(MARKER, ['\x1b[32m<promise>COMPLETE\x1b[0m</promise>\n'])).toBe(0);
-    expect(seenAt(MARKER, ['\x1b[1;32m<promise>\x1b[39mCOMPLETE\x1b[0m</prom\x1b[0mise>\x1b[0m'])).toBe(0);
+  it('finds a marker wrapped in colour codes', async () => {
+    expect(await seenAt(MARKER, ['\x1b[32m<promise>COMPLETE\x1b[0m</promise>\n'])).toBe(0);
+    expect(await seenAt(MARKER, ['\x1b[1;32m<promise>\x1b[39mCOMPLETE\x1b[0m</prom\x1b[0mise>\x1b[0m'])).toBe(0);
   });
 
-  it('finds a marker when an escape sequence is itself split across chunks', () => {
-    expect(seenAt(MARKER, ['\x1b[3', '2m<promise>COMPLETE\x1b', '[0m</promise>\n'])).toBe(2);
-    expect(seenAt(MARKER, ['<promise>COMPLETE\x1b[', '0', 'm</promise>'])).toBe(2);
+  it('finds a marker when an escape sequence is itself split across chunks', async () => {
+    expect(await seenAt(MARKER, ['\x1b[3', '2m<promise>COMPLETE\x1b', '[0m</promise>\n'])).toBe(2);
+    expect(await seenAt(MARKER, ['<promise>COMPLETE\x1b[', '0', 'm</promise>'])).toBe(2);
     // An OSC (window title) cut in its middle.
-    expect(seenAt(MARKER, ['<promise>COMP\x1b]0;ti', 'tle\x07LETE</promise>'])).toBe(1);
+    expect(await seenAt(MARKER, ['<promise>COMP\x1b]0;ti', 'tle\x07LETE</promise>'])).toBe(1);
   });
 
-  it('finds a marker with a multibyte UTF-8 character split across chunks', () => {
+  it('finds a marker with a multibyte UTF-8 character split across chunks', async () => {
     const text = Buffer.from('✅ tâche terminée ✅');
     const check = Buffer.from('✅');
     const cut = text.indexOf(check, 1) + 1; // inside the second ✅
-    expect(seenAt(/terminée ✅/, [text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)])).toBe(2);
+    expect(await seenAt('terminée ✅', [text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)])).toBe(2);
     const e = Buffer.from('terminée');
     const mid = e.indexOf(0xc3) + 1; // between the two bytes of é
-    expect(seenAt(/terminée/, [e.subarray(0, mid), e.subarray(mid)])).toBe(1);
+    expect(await seenAt('terminée', [e.subarray(0, mid), e.subarray(mid)])).toBe(1);
   });
 
-  it('does not match when the marker is absent', () => {
-    expect(seenAt(MARKER, ['<promise>', 'INCOMPLETE', '</promise>', '<promise>COMPLE', '\n', 'TE</promise>'])).toBe(-1);
-    expect(seenAt(MARKER, [])).toBe(-1);
+  it('does not match when the marker is absent', async () => {
+    expect(await seenAt(MARKER, ['<promise>', 'INCOMPLETE', '</promise>', '<promise>COMPLE', '\n', 'TE</promise>'])).toBe(-1);
+    expect(await seenAt(MARKER, [])).toBe(-1);
   });
 
-  it('finds a marker after a lot of output (bounded window)', () => {
+  it('finds a marker after a lot of output (bounded window)', async () => {
     const noise = Array.from({ length: 200 }, () => Buffer.from(`${randomBytes(512).toString('hex')}\n`));
-    expect(seenAt(MARKER, [...noise, '<promise>COMP', 'LETE</promise>'])).toBe(noise.length + 1);
+    expect(await seenAt(MARKER, [...noise, '<promise>COMP', 'LETE</promise>'])).toBe(noise.length + 1);
   });
 
-  it('is not confused by a global regular expression', () => {
-    const scanner = new MarkerScanner(/DONE/g);
+  it('is not confused by one scanner after another on the same compiled marker', async () => {
+    const marker = await compileMarker('DONE');
+    expect(new MarkerScanner(marker).push(Buffer.from('DONE'))).toBe(true);
+    const scanner = new MarkerScanner(marker);
     expect(scanner.push(Buffer.from('DO'))).toBe(false);
     expect(scanner.push(Buffer.from('NE'))).toBe(true);
+  });
+});
+
+describe('MarkerScanner, line by line', () => {
+  it('^DONE$ matches a line holding only DONE, wherever it comes in the output', async () => {
+    expect(await seenAt('^DONE$', ['working\n', 'DONE\n'])).toBe(1);
+    expect(await seenAt('^DONE$', ['working\nDO', 'NE\nmore'])).toBe(1);
+    expect(await seenAt('^DONE$', ['not DONE\n', 'DONE yet\n', 'DONE!\n'])).toBe(-1);
+  });
+
+  it('DONE$ on the unfinished last line waits for the line to end', async () => {
+    expect(await seenAt('DONE$', ['DONE', '!\n', 'all DONE', '\n'])).toBe(3);
+    expect(await seenAt('DONE$', ['DONE', 'XYZ\r\n'])).toBe(-1);
+  });
+
+  it('a marker without anchors is seen on the unfinished line as it grows (a TUI idling after it)', async () => {
+    expect(await seenAt(MARKER, ['> <promise>COMPLETE</promise>'])).toBe(0);
+  });
+
+  it('\\r and cursor moves to another row end a line (a TUI draws rows that way)', async () => {
+    expect(await seenAt('^DONE$', ['50%\rDONE\r'])).toBe(0);
+    expect(await seenAt('^DONE$', ['\x1b[5;1Hworking\x1b[6;1HDONE\x1b[7;1H'])).toBe(0);
+    expect(await seenAt('^DONE$', ['\x1b[1;32mDO\x1b[0mNE\x1b[0m\n'])).toBe(0);
+  });
+
+  it('^ does not match where the window cut a long line', async () => {
+    const long = 'x'.repeat(5000);
+    // The line is "xxx…DONE": it does not start with DONE, even once the window has cut it.
+    expect(await seenAt('^DONE', [long, 'DONE', '\n'])).toBe(-1);
+    expect(await seenAt('^DONE', [long, '\nDONE'])).toBe(1);
+  });
+
+  it('a pattern that backtracks exponentially in a backtracking engine returns at once', async () => {
+    const scanner = new MarkerScanner(await compileMarker('^(a|aa)+$'));
+    const started = performance.now();
+    expect(scanner.push(Buffer.from(`${'a'.repeat(5000)}!\n`))).toBe(false);
+    expect(scanner.push(Buffer.from(`${'a'.repeat(40)}\n`))).toBe(true);
+    // Linear: milliseconds for 5,000 characters (a backtracking engine needs longer than the test timeout for 45).
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });
 
@@ -219,6 +261,33 @@ describe('LogFile', () => {
     expect(fs.readFileSync(file).equals(Buffer.concat(chunks))).toBe(true);
     expect(log.bytes).toBe(Buffer.concat(chunks).length);
     expect(log.error).toBeUndefined();
+  });
+
+  it('refuses a symbolic link at its path, leaving the target as it was', () => {
+    const target = path.join(dir, 'target.txt');
+    fs.writeFileSync(target, 'precious\n', { mode: 0o644 });
+    fs.chmodSync(target, 0o644);
+    const link = path.join(dir, 'link.log');
+    fs.symlinkSync(target, link);
+    expect(() => LogFile.open(link)).toThrow(LogPathError);
+    expect(() => LogFile.open(link)).toThrow(/'log-file'.*symbolic link/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('precious\n');
+    expect(mode(target)).toBe(0o644);
+  });
+
+  it('refuses a FIFO without blocking on it, and a directory', () => {
+    const fifo = path.join(dir, 'fifo.log');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => LogFile.open(fifo)).toThrow(/'log-file'.*not a regular file/);
+    const sub = path.join(dir, 'sub.log');
+    fs.mkdirSync(sub);
+    expect(() => LogFile.open(sub)).toThrow(/'log-file'.*not a regular file/);
+  });
+
+  it('counts the bytes received and the bytes written apart', async () => {
+    const file = path.join(dir, 'counted.log');
+    const log = await writeAll(file, [Buffer.from('abc'), Buffer.from('defg')]);
+    expect({ bytes: log.bytes, written: log.written }).toEqual({ bytes: 7, written: 7 });
   });
 
   it('makes an existing 0644 file private and replaces its content', async () => {

@@ -195,6 +195,35 @@ describe('buildSummary', () => {
   });
 });
 
+describe('the summary never carries raw control characters, and gives both log sizes', () => {
+  it('NUL, BEL, ESC, DEL and C1 in the tail, an orphan command and an error are shown as \\xNN', () => {
+    const md = buildSummary(
+      result({
+        status: 'error',
+        error: 'bad\u0000thing',
+        tail: Buffer.from('a\u0000b\u0007c\u001bd\u007fe\u0085f\n'),
+        logBytes: 13,
+        orphans: [proc(7, 'evil\u0000name\u0008')],
+      }),
+      ctx,
+    );
+    // eslint-disable-next-line no-control-regex
+    expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(md).toContain('a\\x00b\\x07c\\x1bd\\x7fe\\x85f');
+    expect(md).toContain('evil\\x00name\\x08');
+    expect(md).toContain('bad\\x00thing');
+  });
+
+  it('after a write error: bytes received and bytes written', () => {
+    const md = buildSummary(result({ logBytes: 4_000_000, logWritten: 1_048_576, logError: 'EFBIG: file too large, write' }), ctx);
+    expect(md).toContain('4000000 bytes received, 1048576 written to the log before it stopped: EFBIG: file too large, write');
+  });
+
+  it('without one: one size', () => {
+    expect(buildSummary(result({ logBytes: 12, logWritten: 12 }), ctx)).toContain('(/tmp/ralph-dispatch/pt-7jzy.log, 12 bytes)');
+  });
+});
+
 describe('describeSequence', () => {
   it('names the steps sent, timed from the first', () => {
     expect(describeSequence(byStatus.timeout)).toMatch(/^EOF, SIGTERM at \+10s, SIGKILL at \+15s(;|$)/);

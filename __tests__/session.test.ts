@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUN_ID_ENV } from '../src/constants.js';
 import { JobLog } from '../src/fence.js';
+import { buildAnnotations, buildOutputs, buildSummary, describeOutcome, type ReportContext } from '../src/report.js';
 import { Session, shellQuote, type RunResult, type TimelineKind } from '../src/session.js';
-import { aliveWithTag, fixture, MemoryOutput, runSession, settingsFor, tempDir, type InputMap, type SessionRun } from './support/harness.js';
+import { aliveWithTag, fixture, MemoryOutput, runSession, settingsFor, tempDir, ttyWrapper, type InputMap, type SessionRun } from './support/harness.js';
 
 const MARKER = '<promise>COMPLETE</promise>';
 const MARKER_RE = '<promise>COMPLETE</promise>';
@@ -76,7 +77,7 @@ async function runLive(
   const settings = await settingsFor({ 'log-file': path.join(dir, 'session.log'), ...inputs });
   const runId = `t${randomBytes(8).toString('hex')}`;
   const live = new TapOutput();
-  const session = new Session({ settings, runId, jobLog: new JobLog(live, false) });
+  const session = new Session({ settings, runId, jobLog: new JobLog(live, false), ttyWrapper: settings.tty ? ttyWrapper() : undefined });
   const running = session.run();
   let failure: unknown;
   const duringDone = during(session, live, runId).catch((e: unknown) => {
@@ -89,6 +90,8 @@ async function runLive(
   const log = fs.existsSync(settings.logFile) ? fs.readFileSync(settings.logFile) : Buffer.alloc(0);
   return { result, runId, live, log };
 }
+
+const reportCtx: ReportContext = { ticket: '', timeoutMs: 60_000, idleTimeoutMs: 0, completionGraceMs: 30_000 };
 
 const kinds = (r: RunResult) => r.timeline.map((e) => e.kind);
 
@@ -507,16 +510,23 @@ describe('cancel', () => {
     expectClean(runId);
   });
 
-  it('cancel() before run() (a cancel between parsing and spawning): cancelled at once', async () => {
-    const settings = await settingsFor({ ...stubborn, command: 'echo started; sleep 300', 'log-file': path.join(tempDir(), 'session.log') });
+  it('cancel() before run() (a cancel between parsing and spawning): nothing starts, and the report says so', async () => {
+    const dir = tempDir();
+    const logFile = path.join(dir, 'session.log');
+    const created = path.join(dir, 'created');
+    const settings = await settingsFor({ ...stubborn, command: `touch ${shellQuote(created)}; sleep 300`, 'log-file': logFile });
     const runId = `t${randomBytes(8).toString('hex')}`;
-    const session = new Session({ settings, runId, jobLog: new JobLog(new MemoryOutput(), false) });
+    const session = new Session({ settings, runId, jobLog: new JobLog(new MemoryOutput(), false), ttyWrapper: ttyWrapper() });
     session.cancel();
     const result = await session.run();
     await session.closeLog();
-    expect(result).toMatchObject({ status: 'cancelled', reason: 'cancel', termination: 'sigterm', signal: 'SIGTERM' });
-    // The compressed graces apply, not the 60 s ones.
-    expect(result.durationMs).toBeLessThan(5000);
+    expect(result).toMatchObject({ status: 'cancelled', reason: 'cancel', termination: null, signal: null, exitCode: null, childPid: undefined, logFile: '' });
+    expect(result.timeline).toEqual([]);
+    // No log file is named that does not exist, and nothing ran.
+    expect(fs.existsSync(logFile)).toBe(false);
+    expect(fs.existsSync(created)).toBe(false);
+    expect(describeOutcome(result, reportCtx)).toBe('the session was cancelled before the session started');
+    expect(buildOutputs(result)['log-file']).toBe('');
     expectClean(runId);
   });
 
@@ -531,8 +541,13 @@ describe('cancel', () => {
         session.cancel();
       },
     );
-    expect(result).toMatchObject({ status: 'completed', markerSeen: true });
+    expect(result).toMatchObject({ status: 'completed', markerSeen: true, reason: 'cancel' });
     expectOrder(result, ['marker', 'cancel', 'exit', 'last-process-gone']);
+    // The report names the cancel, not a grace that never ran out.
+    const outcome = describeOutcome(result, { ...reportCtx, completionGraceMs: 60_000 });
+    expect(outcome).toContain('the run was cancelled at +');
+    expect(outcome).toContain('during completion-grace');
+    expect(outcome).not.toContain('still running');
     expect(at(result, 'last-process-gone') - at(result, 'cancel')).toBeLessThan(5500);
     expectClean(runId);
   });
@@ -573,6 +588,104 @@ describe('error, log and duration', () => {
     expect(result.durationMs).toBeLessThanOrEqual(Math.ceil(wall));
     // Both count from the spawn call; the last process was seen gone at the end of the sweep.
     expect(Math.abs(result.durationMs - at(result, 'last-process-gone'))).toBeLessThanOrEqual(5);
+    expectClean(runId);
+  });
+});
+
+describe('the marker, line by line, on a linear-time engine', () => {
+  it('^DONE$ matches a line holding only DONE (the line is closed out by the marker, not the timeout)', async () => {
+    const { result, runId } = await runSession({
+      command: 'echo working; echo "not DONE yet"; echo DONE; cat >/dev/null',
+      stdin: 'pipe', 'completion-marker': '^DONE$', 'completion-grace': '200ms', timeout: '20s', 'eof-grace': '20s',
+    });
+    expect(result).toMatchObject({ status: 'completed', reason: 'marker', termination: 'eof', markerSeen: true, exitCode: 0 });
+    expectOrder(result, ['marker', 'completion-grace-over', 'eof', 'exit']);
+    expect(kinds(result)).not.toContain('timeout');
+    expectClean(runId);
+  });
+
+  it('DONE$ does not match the line "DONE!" printed in two writes, and matches "all DONE" once that line ends', async () => {
+    const { result, runId, log } = await runSession({
+      command: "printf 'DONE'; sleep 0.3; printf '!\\n'; sleep 0.3; printf 'all DONE'; sleep 0.3; printf '\\n'; cat >/dev/null",
+      stdin: 'pipe', 'completion-marker': 'DONE$', 'completion-grace': '100ms', timeout: '20s', 'eof-grace': '20s',
+    });
+    expect(log.toString()).toBe('DONE!\nall DONE\n');
+    expect(result).toMatchObject({ status: 'completed', reason: 'marker', markerSeen: true });
+    // Seen when "all DONE" was complete: after the third write, not at the first.
+    expect(at(result, 'marker')).toBeGreaterThanOrEqual(3 * 300 - SLACK);
+    expectClean(runId);
+  });
+
+  it('^(a|aa)+$ against 45 `a` and a `!` does not block the event loop: the timeout still closes the session', async () => {
+    const { result, runId } = await runSession({
+      command: "printf 'a%.0s' $(seq 45); printf '!\\n'; sleep 300",
+      'completion-marker': '^(a|aa)+$', timeout: '1s', 'term-grace': '5s',
+    });
+    expect(result).toMatchObject({ status: 'timeout', reason: 'timeout', termination: 'sigterm', markerSeen: false });
+    expectOrder(result, ['first-output', 'timeout', 'sigterm', 'exit']);
+    expectClean(runId);
+  });
+
+  it('timeout still bounds the step after the marker: timeout 2s, marker at 1s, completion-grace 8s ends at the timeout, completed', async () => {
+    const { result, runId } = await runSession({
+      command: 'sleep 1; echo DONE; sleep 300',
+      'completion-marker': 'DONE', 'completion-grace': '8s', timeout: '2s', 'term-grace': '5s',
+    });
+    report('marker then timeout', result);
+    expect(result).toMatchObject({ status: 'completed', reason: 'timeout', termination: 'sigterm', markerSeen: true, signal: 'SIGTERM' });
+    expectOrder(result, ['marker', 'timeout', 'sigterm', 'exit', 'last-process-gone']);
+    expect(kinds(result)).not.toContain('completion-grace-over');
+    // The grace would have ended at +9s; the timeout is at +2s.
+    expect(at(result, 'timeout')).toBeLessThan(at(result, 'marker') + 8000);
+    const outcome = describeOutcome(result, { ...reportCtx, timeoutMs: 2000, completionGraceMs: 8000 });
+    expect(outcome).toContain('the timeout (2s) ran out at +');
+    expect(outcome).not.toContain('still running');
+    expectClean(runId);
+  });
+});
+
+describe('wording and what the summary shows', () => {
+  it('stdin closed, a session closed by SIGTERM after its marker: the warning never speaks of EOF', async () => {
+    const { result, runId } = await runSession({
+      command: 'echo DONE; sleep 300',
+      'completion-marker': 'DONE', 'completion-grace': '200ms', timeout: '20s', 'term-grace': '5s',
+    });
+    expect(result).toMatchObject({ status: 'completed', termination: 'sigterm', reason: 'marker' });
+    expect(kinds(result)).not.toContain('eof');
+    const warning = buildAnnotations(result, reportCtx).find((a) => a.title.endsWith('forced close-out'));
+    expect(warning?.message).toContain('did not exit by itself');
+    expect(warning?.message).not.toContain('EOF');
+    expectClean(runId);
+  });
+
+  it('NUL and other control bytes printed by the child reach the summary escaped, never raw', async () => {
+    const { result, runId } = await runSession({ command: "printf 'nul[\\000] bel[\\007] bs[\\010] vt[\\013] del[\\177] esc-alone[\\033]\\n'" });
+    expect(result.status).toBe('completed');
+    const md = buildSummary(result, reportCtx);
+    // eslint-disable-next-line no-control-regex
+    expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(md).toContain('nul[\\x00] bel[\\x07] bs[\\x08] vt[\\x0b] del[\\x7f]');
+    expectClean(runId);
+  });
+});
+
+describe('the terminal (stdin: tty)', () => {
+  it('SHELL=/bin/false: the command still runs, and sees the job\'s SHELL', async () => {
+    const { result, runId, log } = await runSession(
+      { command: 'echo "ran, SHELL=$SHELL"', stdin: 'tty', timeout: '20s' },
+      { env: { ...process.env, SHELL: '/bin/false' } },
+    );
+    expect(log.toString()).toContain('ran, SHELL=/bin/false');
+    expect(result).toMatchObject({ status: 'completed', termination: 'natural', exitCode: 0 });
+    expectClean(runId);
+  });
+
+  it('no SHELL at all: the command runs, and SHELL stays out of its environment', async () => {
+    const env = { ...process.env };
+    delete env.SHELL;
+    const { result, runId, log } = await runSession({ command: 'echo "ran, SHELL=[$(printenv SHELL || echo unset)]"', stdin: 'tty', timeout: '20s' }, { env });
+    expect(log.toString()).toContain('ran, SHELL=[unset]');
+    expect(result).toMatchObject({ status: 'completed', exitCode: 0 });
     expectClean(runId);
   });
 });

@@ -50,3 +50,5 @@ export const STDIN_MODES = ['closed', 'pipe', 'tty'] as const;
 export type StdinMode = (typeof STDIN_MODES)[number];
 
 export const TICKET_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+/** The ticket names the log file (`<ticket>.log`, at most 255 bytes): room to spare. */
+export const TICKET_MAX_LENGTH = 128;

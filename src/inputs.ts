@@ -13,9 +13,11 @@ import {
   type InputName,
   STDIN_MODES,
   type StdinMode,
+  TICKET_MAX_LENGTH,
   TICKET_PATTERN,
 } from './constants.js';
 import { DurationError, parseDuration } from './duration.js';
+import { compileMarker, type Marker } from './output.js';
 
 /** The contract's defaults; action.yml declares the same (a test keeps them equal). */
 export const DEFAULTS: Record<InputName, string> = {
@@ -60,7 +62,8 @@ export interface Settings {
   readonly input: string;
   readonly timeoutMs: number;
   readonly idleTimeoutMs: number;
-  readonly completionMarker: RegExp | undefined;
+  /** Compiled for a linear-time engine, `^`/`$` at line boundaries (output.ts). */
+  readonly completionMarker: Marker | undefined;
   readonly completionGraceMs: number;
   readonly eofGraceMs: number;
   readonly termGraceMs: number;
@@ -139,6 +142,10 @@ export async function parseSettings(
   if (ticket !== '' && !TICKET_PATTERN.test(ticket)) {
     throw bad(Inputs.Ticket, ticket, `a ticket id must match ${TICKET_PATTERN.source}`);
   }
+  if (ticket.length > TICKET_MAX_LENGTH) {
+    // It names the log file, and a file name holds at most 255 bytes.
+    throw bad(Inputs.Ticket, ticket, `a ticket id holds at most ${TICKET_MAX_LENGTH} characters (this one has ${ticket.length})`);
+  }
 
   const stdinText = get(Inputs.Stdin);
   if (!(STDIN_MODES as readonly string[]).includes(stdinText)) {
@@ -160,12 +167,13 @@ export async function parseSettings(
   const termGraceMs = duration(Inputs.TermGrace);
 
   const markerText = get(Inputs.CompletionMarker);
-  let completionMarker: RegExp | undefined;
+  let completionMarker: Marker | undefined;
   if (markerText !== '') {
     try {
-      completionMarker = new RegExp(markerText);
+      completionMarker = await compileMarker(markerText);
     } catch (e) {
-      throw bad(Inputs.CompletionMarker, markerText, `not a valid regular expression (${(e as Error).message})`);
+      // RE2 syntax: no lookaround or backreferences, which is what keeps matching linear.
+      throw bad(Inputs.CompletionMarker, markerText, `not a regular expression the linear-time (RE2) engine accepts (${(e as Error).message})`);
     }
   }
 
@@ -196,6 +204,7 @@ export async function parseSettings(
         // The ticket may hold '/', which would make folders of the log name.
         `${ticket ? ticket.replaceAll('/', '_') : `run-${environment.env.GITHUB_RUN_ID ?? process.pid}-${environment.env.GITHUB_JOB ?? 'job'}`}.log`,
       );
+  checkLogPath(logFile, logText);
 
   return {
     command,
@@ -214,6 +223,31 @@ export async function parseSettings(
     allowWorkflowCommands,
     tty,
   };
+}
+
+/**
+ * The log is replaced, so what is at its path must be a regular file (or nothing): never a
+ * symbolic link, whose target would be truncated. LogFile.open checks again as it opens.
+ */
+function checkLogPath(logFile: string, logText: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(logFile);
+  } catch {
+    return; // nothing there yet (or a folder to create): LogFile.open reports what fails
+  }
+  let what: string | undefined;
+  if (!stat.isFile()) what = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a directory' : 'not a regular file';
+  // Truncating a file with other names changes them all.
+  else if (stat.nlink > 1) what = `a file with ${stat.nlink} hard links`;
+  else {
+    try {
+      fs.accessSync(logFile, fs.constants.W_OK);
+    } catch {
+      what = 'a file the action cannot write';
+    }
+  }
+  if (what) throw bad(Inputs.LogFile, logText || logFile, `${logFile} is ${what}, not a regular file the action may replace`);
 }
 
 /** `bash` and `sh` as `run:` steps start them; anything else is a template holding {0}. */

@@ -56,7 +56,7 @@ export async function run(): Promise<number> {
       idleTimeoutMs: settings.idleTimeoutMs,
       completionGraceMs: settings.completionGraceMs,
     };
-    if (cancelled) return await report(notStartedResult('the run was cancelled before the session started', settings.logFile, 'cancelled'), ctx);
+    if (cancelled) return await report(notStartedResult('the run was cancelled before the session started', '', 'cancelled'), ctx);
 
     // Saved before the spawn, so that post can sweep even if this process is killed at once.
     core.saveState(State.RunId, runId);

@@ -4,7 +4,7 @@
  */
 import { Outputs, type OutputName } from './constants.js';
 import { formatDuration } from './duration.js';
-import { stripAnsi } from './output.js';
+import stripAnsi from 'strip-ansi';
 import type { ProcInfo } from './reaper.js';
 import type { RunResult, TimelineEvent } from './session.js';
 
@@ -82,6 +82,19 @@ export function describeSequence(result: RunResult): string {
   return parts.join('');
 }
 
+/** What ended the completion-grace of a session that printed its marker and did not exit by itself. */
+function afterMarker(result: RunResult, ctx: ReportContext): string {
+  const at = (kind: TimelineEvent['kind']) => ` at +${formatDuration(find(result, kind)?.at ?? result.durationMs)}`;
+  switch (result.reason) {
+    case 'cancel':
+      return `the run was cancelled${at('cancel')}, during completion-grace`;
+    case 'timeout':
+      return `the timeout (${formatDuration(ctx.timeoutMs)}) ran out${at('timeout')}, during completion-grace`;
+    default:
+      return `still running ${formatDuration(ctx.completionGraceMs)} later`;
+  }
+}
+
 /** One sentence saying what happened, for the outcome annotation and the summary. */
 export function describeOutcome(result: RunResult, ctx: ReportContext): string {
   const who = ctx.ticket || 'the session';
@@ -94,7 +107,7 @@ export function describeOutcome(result: RunResult, ctx: ReportContext): string {
       const marker = find(result, 'marker');
       const at = marker ? ` at +${formatDuration(marker.at)}` : '';
       if (result.termination === 'natural') return `${who} completed: marker seen${at}, then it exited by itself (${howItEnded(result)}) after ${took}`;
-      return `${who} completed: marker seen${at}, still running ${formatDuration(ctx.completionGraceMs)} later${closed}`;
+      return `${who} completed: marker seen${at}, ${afterMarker(result, ctx)}${closed}`;
     }
     case 'failed':
       return `${who} failed: ${howItEnded(result)} after ${took}`;
@@ -104,6 +117,7 @@ export function describeOutcome(result: RunResult, ctx: ReportContext): string {
     case 'terminated':
       return `${who} was terminated: ${howItEnded(result)}, a signal ralph-dispatch did not send (OOM killer, a person?), after ${took}`;
     case 'cancelled':
+      if (result.childPid === undefined) return `${who} was cancelled before the session started`;
       return `${who} was cancelled after ${formatDuration(find(result, 'cancel')?.at ?? result.durationMs)}${closed}`;
     case 'error':
       return `${who}: ${result.error ?? 'error'}`;
@@ -134,11 +148,13 @@ export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotat
     { level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) },
   ];
   if (result.status === 'completed' && (result.termination === 'sigterm' || result.termination === 'sigkill')) {
-    // The work is done, but the session would not leave on EOF: worth a look at the agent.
+    // The work is done, but the session would not leave by itself: worth a look at the agent.
+    // "on EOF" only when an EOF was sent (never with stdin: closed).
+    const refused = find(result, 'eof') ? 'did not exit on EOF' : 'did not exit by itself';
     list.push({
       level: 'warning',
       title: `${t}: forced close-out`,
-      message: cap(`The session finished its work but did not exit on EOF: it took ${result.termination === 'sigkill' ? 'SIGKILL' : 'SIGTERM'} to close it (${describeSequence(result).replace(/^; /, '')})`),
+      message: cap(`The session finished its work but ${refused}: it took ${result.termination === 'sigkill' ? 'SIGKILL' : 'SIGTERM'} to close it (${describeSequence(result).replace(/^; /, '')})`),
     });
   }
   if (result.orphans.length > 0) {
@@ -170,8 +186,17 @@ export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotat
 // Job summary (Markdown with a little HTML, as GitHub renders it)
 // ---------------------------------------------------------------------------------------------
 
+/** C0 controls but tab and newline, DEL and C1: a summary shows them as `\xNN`, never raw. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** HTML-escaped, and control characters made visible (escapeControls). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeControls(text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
 }
 
 /** For a Markdown table cell: HTML escaped, pipes and newlines neutralised. */
@@ -222,6 +247,15 @@ export function tailLines(tail: Buffer): string[] {
   return lines.slice(-TAIL_LINES).map((l) => (l.length > TAIL_LINE_CHARS ? `${l.slice(0, TAIL_LINE_CHARS)}…` : l));
 }
 
+/** The log's path and size; after a write error, both what was received and what reached the file. */
+function logSize(result: RunResult): string {
+  const where = result.logFile || 'no log file';
+  const written = result.logWritten ?? result.logBytes;
+  if (!result.logError && written === result.logBytes) return `${where}, ${result.logBytes} bytes`;
+  const why = result.logError ? `: ${oneLine(result.logError)}` : '';
+  return `${where}, ${result.logBytes} bytes received, ${written} written to the log before it stopped${why}`;
+}
+
 export function buildSummary(result: RunResult, ctx: ReportContext): string {
   const out: string[] = [];
   out.push(`## ${STATUS_ICON[result.status]} ${cell(title(ctx.ticket))}: ${result.status}`, '');
@@ -255,7 +289,7 @@ export function buildSummary(result: RunResult, ctx: ReportContext): string {
   if (result.logBytes > 0 || result.tail.length > 0) {
     const lines = tailLines(result.tail);
     const block = [
-      `<details><summary>Last ${lines.length} lines of the log (${escapeHtml(result.logFile)}, ${result.logBytes} bytes)</summary>`,
+      `<details><summary>Last ${lines.length} lines of the log (${escapeHtml(logSize(result))})</summary>`,
       '',
       `<pre>${escapeHtml(lines.join('\n'))}</pre>`,
       '</details>',

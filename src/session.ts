@@ -20,7 +20,10 @@ import { SCRIPT_PLACEHOLDER, type Settings } from './inputs.js';
 import { youngGenerationCollector } from './gc.js';
 import { LogFile, MarkerScanner, Tail } from './output.js';
 import { type ProcInfo, RunProcesses, type SignalFault } from './reaper.js';
+import { readTerminalExit, statusWrapperPath, terminalCommand, TTY_EOF } from './terminal.js';
 import { cancelGraces, Escalation, type EscalationResult, type Graces, KILL_WAIT_MS, type StepEvent } from './terminate.js';
+
+export { shellQuote } from './terminal.js';
 
 export type Phase = 'starting' | 'running' | 'completing' | 'closing' | 'exited' | 'reaped';
 export type CloseReason = 'timeout' | 'idle' | 'marker' | 'cancel';
@@ -61,8 +64,12 @@ export interface RunResult {
   readonly survivors: readonly ProcInfo[];
   readonly faults: readonly SignalFault[];
   readonly timeline: readonly TimelineEvent[];
+  /** Empty when no log was created (nothing started). */
   readonly logFile: string;
+  /** Bytes received from the child. */
   readonly logBytes: number;
+  /** Bytes that reached the log file: fewer than logBytes after a write error. */
+  readonly logWritten?: number;
   /** Why the log file stopped taking bytes (disk full); the session went on without it. */
   readonly logError?: string;
   readonly tail: Buffer;
@@ -80,10 +87,10 @@ export interface SessionOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly processes?: RunProcesses;
   readonly now?: () => number;
+  /** The terminal's status wrapper (tty-status.ts), as built; default: the bundled one. */
+  readonly ttyWrapper?: string;
 }
 
-/** Ctrl+U clears a half-typed line (Ctrl+D ends input only on an empty one), then Ctrl+D. */
-const TTY_EOF = Buffer.from([0x15, 0x04]);
 /** Output between two young-generation collections (see gc.ts). */
 const GC_EVERY_BYTES = 4 * 1024 * 1024;
 /** How long to wait for the output pipes to drain once every process of the run is gone. */
@@ -96,29 +103,6 @@ const FILE_COMMAND_VARS = ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHU
  * `run:` steps get them too, when the job grants `id-token: write`.
  */
 const ACTION_ONLY_VARS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RUNTIME_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL', 'ACTIONS_CACHE_SERVICE_V2'];
-
-const SIGNAL_NAMES = new Map<number, NodeJS.Signals>(
-  Object.entries(os.constants.signals).map(([name, num]) => [num, name as NodeJS.Signals]),
-);
-
-/**
- * Runs under the pty, between script(1) and the shell: it outlives the SIGTERM step (which
- * goes to every other process of the run), writes the shell's real wait status to a file, and
- * exits with the status script -e would have reported. spawnSync blocks, so the handlers only
- * keep the signals from killing it.
- */
-const TTY_STATUS_WRAPPER = [
-  "const [file, cmd, ...args] = process.argv.slice(1);",
-  "for (const s of ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT']) process.on(s, () => {});",
-  "const r = require('child_process').spawnSync(cmd, args, { stdio: 'inherit' });",
-  "require('fs').writeFileSync(file, JSON.stringify({ code: r.status, signal: r.signal, error: r.error && r.error.message }));",
-  "process.exit(r.status ?? 128 + (require('os').constants.signals[r.signal] || 0));",
-].join('\n');
-
-/** Quotes a word for the POSIX shell that `script -c` runs. */
-export function shellQuote(word: string): string {
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
 
 export class Session {
   private phase: Phase = 'starting';
@@ -171,6 +155,8 @@ export class Session {
   }
 
   async run(): Promise<RunResult> {
+    // Cancelled before anything started: start nothing.
+    if (this.cancelCount > 0) return this.notStarted('the run was cancelled before the session started');
     let escalation: EscalationResult | undefined;
     try {
       this.prepare();
@@ -183,11 +169,6 @@ export class Session {
           resolve(reason);
         };
       });
-      if (this.cancelCount > 0) {
-        // Cancelled before the child existed: close it at once.
-        this.mark('cancel');
-        this.requestClose?.('cancel');
-      }
       this.phase = 'running';
       this.startWatchers();
       const first = await Promise.race([exited, closing]);
@@ -215,7 +196,14 @@ export class Session {
     this.scriptDir = fs.mkdtempSync(path.join(base, 'ralph-dispatch-'));
     fs.chmodSync(this.scriptDir, 0o700);
     fs.writeFileSync(path.join(this.scriptDir, 'ticket.sh'), `${this.settings.command}\n`, { mode: 0o600 });
+    if (this.settings.tty && !fs.existsSync(this.ttyWrapper())) {
+      throw new Error(`the terminal's status wrapper ${this.ttyWrapper()} is missing (npm run build makes it)`);
+    }
     this.log = LogFile.open(this.settings.logFile);
+  }
+
+  private ttyWrapper(): string {
+    return this.options.ttyWrapper ?? statusWrapperPath();
   }
 
   private childEnv(): NodeJS.ProcessEnv {
@@ -230,31 +218,25 @@ export class Session {
     return env;
   }
 
-  /** The argv that runs the script, and the argv that runs it under a pseudo-terminal. */
-  private commandLine(): { file: string; args: string[] } {
+  /** The argv and environment that run the script, under a pseudo-terminal for `tty` (terminal.ts). */
+  private commandLine(): { file: string; args: string[]; env: NodeJS.ProcessEnv } {
     const script = path.join(this.scriptDir as string, 'ticket.sh');
     const { shell, tty } = this.settings;
     const args = shell.args.map((a) => a.replaceAll(SCRIPT_PLACEHOLDER, script));
-    if (!tty) return { file: shell.file, args };
-    // A pty that script(1) opens while its own stdin is a pipe has no size: give it one, so a
-    // TUI can lay itself out. The shell runs under TTY_STATUS_WRAPPER, which records how it
-    // ended: script -e alone turns "killed by signal N" into "exit 128+N".
-    const wrapped = [process.execPath, '-e', TTY_STATUS_WRAPPER, this.statusFile(), shell.file, ...args];
-    const inner = `stty cols 160 rows 48 2>/dev/null; exec ${wrapped.map(shellQuote).join(' ')}`;
-    if (tty.kind === 'bsd') return { file: tty.file, args: ['-q', '/dev/null', '/bin/sh', '-c', inner] };
-    // -e: return the child's status (128+N for death by signal N); -f: flush as it comes.
-    return { file: tty.file, args: ['-qefc', inner, '/dev/null'] };
+    const env = this.childEnv();
+    if (!tty) return { file: shell.file, args, env };
+    return terminalCommand({ tty, program: { file: shell.file, args }, statusFile: this.statusFile(), wrapper: this.ttyWrapper(), env });
   }
 
   private spawnChild(): Promise<'exit'> {
-    const { file, args } = this.commandLine();
+    const { file, args, env } = this.commandLine();
     const stdinMode = this.settings.stdin === 'closed' ? 'ignore' : 'pipe';
     this.startedAt = this.now();
     let child: ChildProcess;
     try {
       child = spawn(file, args, {
         cwd: this.settings.workingDirectory,
-        env: this.childEnv(),
+        env,
         // `detached` makes the child a session and group leader of its own: the runner's
         // signals to our PID do not reach it, and its group can be told apart from ours.
         detached: process.platform !== 'win32',
@@ -281,24 +263,10 @@ export class Session {
     });
   }
 
-  /**
-   * Under a pty, the exit status is the one TTY_STATUS_WRAPPER recorded. Without it (the
-   * wrapper was SIGKILLed), script -e's 128+N is read as signal N only when we sent that
-   * signal, so that a session's own `exit 143` stays an exit code.
-   */
+  /** Under a pty, how the shell ended is what the status wrapper recorded (terminal.ts). */
   private interpretExit(code: number | null, signal: NodeJS.Signals | null): { code: number | null; signal: NodeJS.Signals | null } {
-    if (!this.settings.tty || signal) return { code, signal };
-    try {
-      const status = JSON.parse(fs.readFileSync(this.statusFile(), 'utf8')) as { code: number | null; signal: NodeJS.Signals | null };
-      return { code: status.code, signal: status.signal };
-    } catch {
-      // No status file: the wrapper itself was killed (SIGKILL step) or never ran.
-    }
-    if (code !== null && code > 128) {
-      const name = SIGNAL_NAMES.get(code - 128);
-      if (name && this.stepsBeforeExit.some((s) => s.step.toUpperCase() === name)) return { code: null, signal: name };
-    }
-    return { code, signal };
+    if (!this.settings.tty) return { code, signal };
+    return readTerminalExit(this.statusFile(), code, signal, (name) => this.stepsBeforeExit.some((s) => s.step.toUpperCase() === name));
   }
 
   private statusFile(): string {
@@ -365,7 +333,8 @@ export class Session {
     if (this.phase !== 'running' || this.reason) return;
     this.markerBeforeClose = true;
     this.phase = 'completing';
-    this.clearTimers();
+    // idle-timeout is for a session that stalls before its marker; `timeout` still bounds the step.
+    this.stopIdleTimer();
     const grace = this.cancelCount > 0 ? 0 : this.settings.completionGraceMs;
     this.note(`completion marker seen; the session has ${formatDuration(grace)} to exit by itself`);
     this.after(grace, () => {
@@ -386,6 +355,13 @@ export class Session {
     }, ms);
     this.timers.add(timer);
     return timer;
+  }
+
+  private stopIdleTimer(): void {
+    if (!this.idleTimer) return;
+    clearTimeout(this.idleTimer);
+    this.timers.delete(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   private clearTimers(): void {
@@ -504,11 +480,35 @@ export class Session {
       survivors,
       faults: escalation?.faults ?? [],
       timeline: this.timeline,
-      logFile: this.settings.logFile,
+      logFile: this.log ? this.settings.logFile : '',
       logBytes: this.log?.bytes ?? 0,
+      logWritten: this.log?.written ?? 0,
       logError: this.log?.error?.message,
       tail: this.tail.bytes(),
       childPid,
+      error: why,
+    };
+  }
+
+  /** A run that started nothing: no process, no log. */
+  private notStarted(why: string): RunResult {
+    return {
+      status: 'cancelled',
+      exitCode: null,
+      signal: null,
+      termination: null,
+      durationMs: 0,
+      markerSeen: false,
+      reason: 'cancel',
+      orphans: [],
+      survivors: [],
+      faults: [],
+      timeline: [],
+      logFile: '',
+      logBytes: 0,
+      logWritten: 0,
+      tail: Buffer.alloc(0),
+      childPid: undefined,
       error: why,
     };
   }
@@ -522,12 +522,14 @@ export class Session {
     const s = this.settings;
     switch (reason) {
       case 'timeout':
+        if (this.markerBeforeClose) return `timeout (${formatDuration(s.timeoutMs)}) reached during completion-grace: closing the session`;
         return `timeout (${formatDuration(s.timeoutMs)}) reached: closing the session`;
       case 'idle':
         return `no output for ${formatDuration(s.idleTimeoutMs)} (idle-timeout): closing the session`;
       case 'marker':
         return `the session did not exit within ${formatDuration(s.completionGraceMs)} of its completion marker: closing it`;
       case 'cancel':
+        if (this.markerBeforeClose) return 'the run was cancelled during completion-grace: closing the session';
         return 'the run was cancelled: closing the session';
     }
   }

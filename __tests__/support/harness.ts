@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { RUN_ID_ENV, type InputName } from '../../src/constants.js';
 import { JobLog, type LiveOutput } from '../../src/fence.js';
 import { DEFAULTS, type InputReader, parseSettings, type Settings } from '../../src/inputs.js';
@@ -27,6 +28,26 @@ afterAll(() => fs.rmSync(fileTemp, { recursive: true, force: true }));
 
 export function tempDir(prefix = 'rd-test-'): string {
   return fs.mkdtempSync(path.join(fileTemp, prefix));
+}
+
+let wrapper: string | undefined;
+/**
+ * The terminal's status wrapper built from src/ (the action runs the one ncc bundles to
+ * dist/tty-status/): transpiled file by file, for node to run as the session would.
+ */
+export function ttyWrapper(): string {
+  if (wrapper) return wrapper;
+  // Loaded here, not at the top: most test files never need it, and it is large.
+  const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
+  const dir = tempDir('rd-tty-status-');
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
+  for (const name of ['tty-status', 'tty-status-index']) {
+    const source = fs.readFileSync(path.join(ROOT, 'src', `${name}.ts`), 'utf8');
+    const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
+    fs.writeFileSync(path.join(dir, `${name}.js`), out.outputText);
+  }
+  wrapper = path.join(dir, 'tty-status-index.js');
+  return wrapper;
 }
 
 /** Inputs as a workflow would give them (unset ones read as empty, like core.getInput). */
@@ -81,7 +102,7 @@ export async function runSession(
   const settings = await settingsFor({ 'log-file': path.join(dir, 'session.log'), ...inputs });
   const runId = `t${randomBytes(8).toString('hex')}`;
   const live = new MemoryOutput();
-  const session = new Session({ settings, runId, jobLog: new JobLog(live, opts.fence ?? false), env: opts.env });
+  const session = new Session({ settings, runId, jobLog: new JobLog(live, opts.fence ?? false), env: opts.env, ttyWrapper: settings.tty ? ttyWrapper() : undefined });
   const running = session.run();
   opts.during?.(session, runId);
   const result = await running;

@@ -1,0 +1,2 @@
+import { main } from './tty-status.js';
+main();
