@@ -75,6 +75,23 @@ describe('reading tickets', () => {
     ]);
   });
 
+  it('reads only the front matter of a file, whatever its body or its size', () => {
+    const dir = tempDir();
+    const links = Array.from({ length: 9000 }, (_, i) => `  - pt-l${i}`).join('\n');
+    // A front matter that ends after the first 64 KiB, a body with --- rules, a byte-order mark, a list at indent 0.
+    fs.writeFileSync(path.join(dir, 'big.md'), `---\nstatus: open\nlinks:\n${links}\ntags: [component:big]\n---\n# Big\n`);
+    fs.writeFileSync(path.join(dir, 'rules.md'), `---\nstatus: open\ndeps:\n- big\n---\n# Rules\n\n---\nid: not-this\n---\n${'x'.repeat(100_000)}\n`);
+    fs.writeFileSync(path.join(dir, 'bom.md'), '\uFEFF---\r\nstatus: open\r\npriority: 1\r\n---\r\n# BOM and CRLF\r\n');
+    fs.writeFileSync(path.join(dir, 'dashes.md'), '----\nstatus: open\n---\n');
+    const { tickets, problems } = readTickets(dir);
+    expect(problems).toEqual([]);
+    expect(tickets.map((t) => [t.id, t.status, t.deps, t.priority, t.tags])).toEqual([
+      ['big', 'open', [], 2, ['component:big']],
+      ['bom', 'open', [], 1, []],
+      ['rules', 'open', ['big'], 2, []],
+    ]);
+  });
+
   it('keeps the first of two files with the same id and names the second', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.md'), '---\nid: pt-1\nstatus: open\n---\n');

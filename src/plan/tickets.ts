@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseFrontMatter } from './front-matter.js';
 import { TICKET_PATTERN } from '../constants.js';
 import { DEFAULT_PRIORITY, TICKET_SUFFIX } from './constants.js';
 
@@ -53,7 +53,7 @@ export function parseTicket(file: string, text: string): Parsed {
   if (front === null) return { problem: 'the front matter has no closing --- line' };
   let data: unknown;
   try {
-    data = parseYaml(front);
+    data = parseFrontMatter(front);
   } catch (e) {
     return { problem: `the front matter does not parse: ${firstLine((e as Error).message)}` };
   }
@@ -102,6 +102,38 @@ function listOf(value: unknown): string[] | undefined {
   return out;
 }
 
+const HEAD_BYTES = 64 * 1024;
+const OPENING = Buffer.from('---');
+
+/**
+ * The start of a ticket file, up to the end of its front matter's closing line: a ticket's body
+ * is never read (reading and decoding whole files was most of a 10,000-ticket plan). Falls back
+ * to the whole file when the front matter does not end within the first 64 KiB.
+ */
+function readHead(file: string, buffer: Buffer): string {
+  const fd = fs.openSync(file, 'r');
+  let n: number;
+  try {
+    n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const bom = n >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  // No opening line: not a ticket, whatever follows.
+  if (n < bom + 3 || buffer.compare(OPENING, 0, 3, bom, bom + 3) !== 0) return buffer.toString('utf8', 0, Math.min(n, bom + 4));
+  // A closing line starts after a newline with --- or ...: cut at the end of the first such line
+  // that frontMatterOf accepts; if none does, the whole file decides.
+  for (let at = buffer.indexOf(0x0a, bom); at >= 0 && at < n; at = buffer.indexOf(0x0a, at + 1)) {
+    const c = buffer[at + 1];
+    if ((c !== 0x2d && c !== 0x2e) || at + 4 > n) continue;
+    const eol = buffer.indexOf(0x0a, at + 1);
+    const end = eol < 0 || eol >= n ? n : eol + 1;
+    const text = buffer.toString('utf8', 0, end);
+    if (typeof frontMatterOf(text) === 'string') return text;
+  }
+  return n < buffer.length ? buffer.toString('utf8', 0, n) : fs.readFileSync(file, 'utf8');
+}
+
 /** Every `*.md` directly in `dir`, in file-name order; a second file with an id already seen is a problem. */
 export function readTickets(dir: string): TicketSet {
   const names = fs
@@ -112,11 +144,12 @@ export function readTickets(dir: string): TicketSet {
   const tickets: Ticket[] = [];
   const problems: FileProblem[] = [];
   const seen = new Map<string, string>();
+  const buffer = Buffer.allocUnsafe(HEAD_BYTES);
   for (const name of names) {
     const file = path.join(dir, name);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readHead(file, buffer);
     } catch (e) {
       problems.push({ file, message: `${name}: cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
