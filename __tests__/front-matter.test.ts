@@ -64,7 +64,7 @@ describe('the front matter fast path', () => {
       try {
         expected = parseYaml(text);
       } catch (e) {
-        throw new Error(`seed ${seed}: the fast path read ${JSON.stringify(text)}, which yaml refuses: ${(e as Error).message}`);
+        throw new Error(`seed ${seed}: the fast path read ${JSON.stringify(text)}, which yaml refuses: ${(e as Error).message}`, { cause: e });
       }
       expect({ seed, text, value: fast }).toEqual({ seed, text, value: expected });
     }
