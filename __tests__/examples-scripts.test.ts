@@ -193,6 +193,32 @@ describe('pr-command.yml: the agent\'s changes as a patch, pushed to the PR bran
   });
 });
 
+describe('ticket.yml: the pull-request job applies the patch and takes the report as the body', () => {
+  const apply = script(ticketYml, 'pull-request', (s) => s.name === 'Apply the patch, and the pull request\'s body');
+  const makePatch = script(ticketYml, 'dispatch', (s) => s.name === "The agent's changes, as a patch");
+
+  it('the agent\'s tree, uncommitted (create-pull-request commits it), and the report in body.md', () => {
+    const { bare, head } = origin();
+    const work = checkout(bare, head);
+    fs.writeFileSync(path.join(work, 'a.txt'), 'changed\n');
+    fs.writeFileSync(path.join(work, 'new.md'), '# new\n');
+    const temp = tempDir('rd-temp-');
+    expect(runStep(makePatch, work, { BASE_SHA: head, RUNNER_TEMP: temp }).code).toBe(0);
+
+    const target = checkout(bare, head);
+    const dir = tempDir('rd-result-');
+    fs.writeFileSync(path.join(dir, 'pt-1.report.md'), '## ✅ ralph-dispatch: pt-1: completed\n');
+    fs.writeFileSync(path.join(dir, 'pt-1.result.json'), '{}');
+    const out = tempDir('rd-temp-');
+    const r = runStep(apply, target, { PATCH: path.join(temp, 'changes.patch'), DIR: dir, RUNNER_TEMP: out });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(target, 'a.txt'), 'utf8')).toBe('changed\n');
+    expect(fs.readFileSync(path.join(target, 'new.md'), 'utf8')).toBe('# new\n');
+    expect(git(target, 'rev-parse', 'HEAD')).toBe(head);
+    expect(fs.readFileSync(path.join(out, 'body.md'), 'utf8')).toBe('## ✅ ralph-dispatch: pt-1: completed\n');
+  });
+});
+
 describe('pr-command.yml: the comment of the report job', () => {
   const comment = script(prCommand, 'report', (s) => s.name === 'The comment');
   const RUN_URL = 'https://github.com/acme/app/actions/runs/1';
