@@ -59,13 +59,18 @@ describe('examples/fleet.yml', () => {
   it('runs on workflow_dispatch and schedule, one fleet at a time, never cancelling a run in progress', () => {
     expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(wf.concurrency).toEqual({ group: 'ralph-fleet', 'cancel-in-progress': false });
-    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(wf.permissions).toEqual({});
+    for (const job of Object.values(wf.jobs)) expect(typeof job.permissions).toBe('object');
   });
 
-  it('no expression in any run: script (ticket ids and event data reach scripts through env:)', () => {
-    const scripts = steps.filter((s) => s.run !== undefined);
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const s of scripts) expect(s.run).not.toContain('${{');
+  it('no expression in any run:, command: or github-script script: (ticket ids and event data reach scripts through env:)', () => {
+    const scripts = [
+      ...steps.filter((s) => s.run !== undefined).map((s) => s.run),
+      ...steps.filter((s) => s.uses && OURS.test(s.uses) && s.with?.command !== undefined).map((s) => s.with!.command),
+      ...steps.filter((s) => s.uses?.startsWith('actions/github-script@')).map((s) => s.with!.script),
+    ];
+    expect(scripts.length).toBe(6);
+    for (const text of scripts) expect(String(text)).not.toContain('${{');
   });
 
   it('every third-party action is pinned by a full commit SHA, with its version in a comment', () => {

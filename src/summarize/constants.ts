@@ -34,8 +34,7 @@ export const SUMMARIZE_DEFAULTS: Readonly<Record<string, string>> = {
   [SummarizeInputs.Tickets]: '',
 };
 
-/** The `schema` of a result file the main action writes (README, "Outputs"). */
-export const RESULT_SCHEMA = 'ralph-dispatch/result@1';
+export { RESULT_SCHEMA } from '../constants.js';
 export const RESULT_SUFFIX = '.json';
 /** A GitHub comment holds 65,536 characters: room is left for a header. */
 export const REPORT_MAX_CHARS = 60_000;
