@@ -10,7 +10,9 @@ export interface FleetSummary {
   /** Every result file found, valid or not. */
   readonly total: number;
   readonly invalid: readonly InvalidFile[];
-  /** Expected tickets (the `tickets` input) with no result file. */
+  /** The `tickets` input: the tickets dispatched. */
+  readonly expected: readonly string[];
+  /** Expected tickets with no valid result file. */
   readonly missing: readonly string[];
   /** One per result file, worst status first, then by ticket. */
   readonly rows: readonly RunRecord[];
@@ -38,6 +40,7 @@ export function summarizeResults(results: ResultSet, expected: readonly string[]
     counts,
     total: results.records.length + results.invalid.length,
     invalid: results.invalid,
+    expected,
     missing,
     rows,
     failedTickets,
@@ -90,8 +93,11 @@ export function buildFleetReport(s: FleetSummary, resultsDir: string, maxChars =
   const parts = STATUSES.filter((st) => s.counts[st] > 0).map((st) => `${s.counts[st]} ${st}`);
   if (s.invalid.length) parts.push(`${s.invalid.length} ${INVALID}`);
   if (s.missing.length) parts.push(`${s.missing.length} ${MISSING}`);
+  // Out of the dispatched tickets when they are known (an invalid file's ticket is among them,
+  // as missing); else out of the files found.
+  const of = s.expected.length ? new Set([...s.expected, ...s.rows.map((r) => r.ticket || r.file)]).size : valid + s.invalid.length;
   const head = [
-    `## ralph-dispatch fleet: ${completed} of ${valid + s.invalid.length + s.missing.length} completed`,
+    `## ralph-dispatch fleet: ${completed} of ${of} completed`,
     '',
     s.resultsFound || s.total > 0 ? `**${s.total} result files**: ${parts.join(' · ') || 'nothing'}` : `**No result files**: the results folder does not exist.`,
     '',
@@ -106,7 +112,7 @@ export function buildFleetReport(s: FleetSummary, resultsDir: string, maxChars =
   }
   if (s.missing.length) {
     const shown = s.missing.slice(0, 200);
-    tail.push('', '### Missing', '', `Dispatched, with no result file (the job died before its upload, or was never run): ${shown.map(code).join(' ')}${s.missing.length > shown.length ? ' …' : ''}`);
+    tail.push('', '### Missing', '', `Dispatched, with no valid result file (the job died before its upload, was never run, or its file is invalid): ${shown.map(code).join(' ')}${s.missing.length > shown.length ? ' …' : ''}`);
   }
 
   const lines = [...head];
