@@ -2,16 +2,20 @@
  * The `run:` scripts of examples/fleet.yml, taken from the YAML as they are and run the way the
  * runner runs them (bash --noprofile --norc -eo pipefail <file>, the values in env:), on real git
  * repositories: the agent's changes as a patch (in the dispatch job), then applied to a fresh
- * checkout (in the pull-request job).
+ * checkout (in the pull-request job); and the plan job's github-script that finds the tickets
+ * claimed by open ralph/<id> pull requests, run with a real Octokit against a local fake API.
  */
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { getOctokit } from '@actions/github';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, tempDir } from './support/harness.js';
 
-type Step = { name?: string; run?: string; env?: Record<string, string> };
+type Step = { name?: string; id?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> };
 const wf = parse(fs.readFileSync(path.join(ROOT, 'examples', 'fleet.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
 const script = (job: string, name: string) => wf.jobs[job].steps.find((s) => s.name === name)!.run!;
 
@@ -96,5 +100,47 @@ describe('the patch of the dispatch job, applied by the pull-request job', () =>
     expect(applied.status).toBe(0);
     expect(applied.stdout).toContain('No changes for pt-2');
     expect(git(seed, 'status', '--porcelain')).toBe('');
+  });
+});
+
+describe('the tickets claimed by open ralph/<id> pull requests (the plan job)', () => {
+  const SCRIPT = wf.jobs.plan.steps.find((s) => s.id === 'claimed')!.with!.script;
+  // Two pages of open pull requests: ralph/ branches of this repository, of a fork, and others.
+  const pulls = [
+    ...Array.from({ length: 100 }, (_, i) => ({ head: { ref: i === 3 ? 'ralph/pt-1' : `feature/${i}`, repo: { full_name: 'acme/app' } } })),
+    { head: { ref: 'ralph/pt-2', repo: { full_name: 'mallory/app' } } },
+    { head: { ref: 'ralph/pt-3', repo: { full_name: 'acme/app' } } },
+    { head: { ref: 'ralph/pt-4', repo: null } },
+  ];
+  const asked: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    asked.push(`${req.method} ${url.pathname}?${url.searchParams}`);
+    if (req.method !== 'GET' || url.pathname !== '/repos/acme/app/pulls' || url.searchParams.get('state') !== 'open') {
+      res.writeHead(404).end('{}');
+      return;
+    }
+    const page = Number(url.searchParams.get('page') ?? '1');
+    const per = Number(url.searchParams.get('per_page'));
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (page * per < pulls.length) headers.link = `<http://${req.headers.host}/repos/acme/app/pulls?state=open&per_page=${per}&page=${page + 1}>; rel="next"`;
+    res.writeHead(200, headers).end(JSON.stringify(pulls.slice((page - 1) * per, page * per)));
+  });
+  let baseUrl = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('every page read; only branches of this repository count; the ids go to the plan as exclude', async () => {
+    const logged: string[] = [];
+    const core = { info: (m: string) => logged.push(m) };
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
+    const result = await new AsyncFunction('github', 'context', 'core', SCRIPT)(getOctokit('fake-token', { baseUrl }), { repo: { owner: 'acme', repo: 'app' } }, core);
+    expect(result).toBe('pt-1 pt-3');
+    expect(asked).toEqual(['GET /repos/acme/app/pulls?state=open&per_page=100', 'GET /repos/acme/app/pulls?state=open&per_page=100&page=2']);
+    expect(logged).toEqual(['claimed: pt-1 pt-3']);
+    expect(wf.jobs.plan.steps.find((s) => s.id === 'plan')!.with!.exclude).toBe('${{ steps.claimed.outputs.result }}');
   });
 });
