@@ -236,6 +236,7 @@ function main() {
     return out;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(path.join(ROOT, '.tmp', 'bench-fleet'), { recursive: true, force: true });
   }
 }
 
