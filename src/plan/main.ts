@@ -23,9 +23,9 @@ export async function main(): Promise<void> {
 export async function run(cwd = process.cwd()): Promise<void> {
   const settings = parsePlanSettings((name) => core.getInput(name), cwd);
   const { tickets, problems } = readTickets(settings.ticketsDir);
-  // Relative names, so that the annotation points at the file in the repository.
+  // Relative names, so that the annotation points at the file in the repository (when it is in it).
   const relative = problems.map((p) => ({ ...p, file: path.relative(cwd, p.file) }));
-  for (const p of relative) core.warning(p.message, { title: TITLE, file: p.file });
+  for (const p of relative) core.warning(p.message, p.file.startsWith('..') ? { title: TITLE } : { title: TITLE, file: p.file });
 
   const plan = planTickets(tickets, settings);
   for (const [name, value] of Object.entries(planOutputs(plan))) core.setOutput(name, value);
