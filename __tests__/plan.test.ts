@@ -280,6 +280,13 @@ describe('the entry module, with @actions/core', () => {
     expect(r.summary).toContain('`exclude` names no ticket in a planned status: `pt-zzz9`');
   });
 
+  it('a broken file outside the workspace: the warning names it in its text, with no file= (it is not in the repository)', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'bad.md'), '---\npriority: high\n---\n');
+    const r = await runEntry(() => run(ROOT), { 'tickets-dir': dir });
+    expect(r.warnings).toEqual(['::warning title=ralph-dispatch plan::bad.md is left out of the plan: priority "high" is not a number']);
+  });
+
   it('bad input: the error names the input and value, and nothing is read or set', async () => {
     const r = await runEntry(() => run(ROOT), { 'tickets-dir': '__fixtures__/tickets/backlog', 'max-parallel': '300' });
     expect(r.error?.message).toMatch(/^Input 'max-parallel' has an invalid value "300"/);
