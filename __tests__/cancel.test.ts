@@ -139,6 +139,8 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
         'orphans-killed': expect.stringMatching(/^\d+$/),
         'marker-seen': 'false',
         'log-file': expect.stringMatching(/\S/),
+        'result-file': expect.stringMatching(/\.result\.json$/),
+        'report-file': expect.stringMatching(/\.report\.md$/),
       });
       expect(fs.readFileSync(run.outputs['log-file'], 'utf8')).toContain(STARTED);
 

@@ -345,6 +345,8 @@ describe('the built action starts nothing when an input is bad', () => {
       'orphans-killed': '0',
       'marker-seen': 'false',
       'log-file': '',
+      'result-file': expect.stringMatching(/\.result\.json$/),
+      'report-file': expect.stringMatching(/\.report\.md$/),
     });
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);

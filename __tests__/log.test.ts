@@ -204,7 +204,8 @@ describe('log file', () => {
     expect(run.outputs['log-file']).toBe(expected);
     expect(fs.statSync(expected).mode & 0o777).toBe(0o600);
     expect(fs.readFileSync(expected, 'utf8')).toBe('hello\n');
-    expect(fs.readdirSync(path.join(run.dir, 'ralph-dispatch'))).toEqual(['team_pt-9.log']);
+    // Next to it, named alike: the result and report files (README, "Outputs").
+    expect(fs.readdirSync(path.join(run.dir, 'ralph-dispatch')).sort()).toEqual(['team_pt-9.log', 'team_pt-9.report.md', 'team_pt-9.result.json']);
   });
 
   it('a symbolic link at the log path: an input error naming log-file, the target untouched, nothing started', async () => {

@@ -110,7 +110,7 @@ describe('run() with a bad input', () => {
     const code = await run();
     expect(code).toBe(1);
     expect(rec.outputs).toMatchObject(ERROR_OUTPUTS);
-    expect(Object.keys(rec.outputs).sort()).toEqual([...Object.keys(ERROR_OUTPUTS), 'log-file'].sort());
+    expect(Object.keys(rec.outputs).sort()).toEqual([...Object.keys(ERROR_OUTPUTS), 'log-file', 'result-file', 'report-file'].sort());
     const errors = rec.annotations.filter((a) => a.level === 'error');
     expect(errors).toHaveLength(1);
     expect(rec.annotations).toHaveLength(1);

@@ -7,7 +7,7 @@
 // Usage: npm run bench [-- --quick] [-- --write] [-- --only overhead,startup,throughput,...]
 //   --quick   fewer repetitions (about half the time: ~50 s instead of ~95 s)
 //   --write   also write the results into docs/benchmarks.md (between its bench markers)
-//   --only    a comma-separated subset of: overhead, startup, throughput, termination, teardown, cancel, idle, sweep
+//   --only    a comma-separated subset of: overhead, startup, throughput, termination, teardown, cancel, idle, sweep, fleet
 //   --root    benchmark another checkout (its dist/ and src/), e.g. a scratch copy
 //   --json    print the raw results as JSON at the end
 //
@@ -30,7 +30,7 @@ const ROOT = path.resolve(opt('root', path.join(HERE, '..')));
 const DIST = path.join(ROOT, 'dist', 'index.js');
 const QUICK = flag('quick');
 const WRITE = flag('write');
-const SECTIONS = ['overhead', 'startup', 'throughput', 'termination', 'teardown', 'cancel', 'idle', 'sweep'];
+const SECTIONS = ['overhead', 'startup', 'throughput', 'termination', 'teardown', 'cancel', 'idle', 'sweep', 'fleet'];
 const ONLY = new Set(opt('only', SECTIONS.join(',')).split(','));
 const MiB = 1024 * 1024;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-bench-'));
@@ -635,6 +635,17 @@ async function sweep() {
   return out;
 }
 
+/** The plan and summarize actions: bench/fleet.mjs, which brings its own table rows. */
+async function fleet() {
+  say('\n## fleet: dist/plan on 10,000 generated tickets, dist/summarize on 256 result files');
+  const res = spawnSync(process.execPath, [path.join(HERE, 'fleet.mjs'), '--json', '--root', ROOT, '--runs', QUICK ? '3' : '7'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (res.status !== 0) throw new Error('bench/fleet.mjs failed');
+  return JSON.parse(res.stdout.trim().split('\n').at(-1));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
@@ -781,6 +792,7 @@ function rows(r) {
       verdict(s.loaded.median <= TARGETS.sweepMs),
     ]);
   }
+  if (r.fleet) out.push(...r.fleet.rows);
   return out;
 }
 
@@ -829,7 +841,7 @@ async function main() {
   say(`root ${ROOT}, commit ${m.commit}, load average ${load.before}${GNU_TIME ? '' : '; /usr/bin/time missing: peak RSS from VmHWM (apt-get install -y time)'}`);
   const started = performance.now();
   const results = {};
-  const sections = { overhead, startup, throughput, termination, teardown, cancel, idle, sweep };
+  const sections = { overhead, startup, throughput, termination, teardown, cancel, idle, sweep, fleet };
   try {
     for (const name of SECTIONS) if (ONLY.has(name)) results[name] = await sections[name]();
   } finally {

@@ -27,8 +27,12 @@ export const Outputs = {
   OrphansKilled: 'orphans-killed',
   MarkerSeen: 'marker-seen',
   LogFile: 'log-file',
+  ResultFile: 'result-file',
+  ReportFile: 'report-file',
 } as const;
 export type OutputName = (typeof Outputs)[keyof typeof Outputs];
+/** The outputs that describe the run itself; the other two are the files that record them. */
+export type RunOutputName = Exclude<OutputName, typeof Outputs.ResultFile | typeof Outputs.ReportFile>;
 
 /** Saved by main with core.saveState, read by post as STATE_<name>. */
 export const State = {
@@ -48,6 +52,9 @@ export type Termination = (typeof TERMINATIONS)[number];
 
 export const STDIN_MODES = ['closed', 'pipe', 'tty'] as const;
 export type StdinMode = (typeof STDIN_MODES)[number];
+
+/** The `schema` field of the result file (README, "Outputs"): bumped only for a breaking change. */
+export const RESULT_SCHEMA = 'ralph-dispatch/result@1';
 
 export const TICKET_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 /** The ticket names the log file (`<ticket>.log`, at most 255 bytes): room to spare. */

@@ -4,12 +4,13 @@
  */
 import * as core from '@actions/core';
 import { randomBytes } from 'node:crypto';
-import { Inputs, State, TICKET_PATTERN } from './constants.js';
+import { Inputs, Outputs, State, TICKET_PATTERN } from './constants.js';
 import { formatDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
 import { JobLog } from './fence.js';
 import { InputError, parseSettings, type Settings } from './inputs.js';
 import { buildAnnotations, buildOutputs, buildSummary, type ReportContext } from './report.js';
+import { buildReport, buildResultRecord, runFilePaths, runUrl, writeRunFiles } from './result.js';
 import { type RunResult, Session } from './session.js';
 
 /** The entry point: run, then exit once everything written has reached the runner. */
@@ -27,6 +28,7 @@ export async function main(): Promise<void> {
 
 /** Runs the action; returns the exit code (0 only for `completed`). */
 export async function run(): Promise<number> {
+  const startedAt = new Date();
   const runId = randomBytes(8).toString('hex');
   let session: Session | undefined;
   let cancelled = false;
@@ -48,7 +50,7 @@ export async function run(): Promise<number> {
       // that says which one failed.
       const ticket = core.getInput(Inputs.Ticket);
       const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
-      return await report(notStartedResult(e.message, ''), ctx);
+      return await report(notStartedResult(e.message, ''), ctx, startedAt);
     }
     const ctx: ReportContext = {
       ticket: settings.ticket,
@@ -56,7 +58,7 @@ export async function run(): Promise<number> {
       idleTimeoutMs: settings.idleTimeoutMs,
       completionGraceMs: settings.completionGraceMs,
     };
-    if (cancelled) return await report(notStartedResult('the run was cancelled before the session started', '', 'cancelled'), ctx);
+    if (cancelled) return await report(notStartedResult('the run was cancelled before the session started', '', 'cancelled'), ctx, startedAt);
 
     // Saved before the spawn, so that post can sweep even if this process is killed at once.
     core.saveState(State.RunId, runId);
@@ -70,15 +72,15 @@ export async function run(): Promise<number> {
     const result = await session.run();
     await session.closeLog();
     jobLog.close();
-    return await report(result, ctx);
+    return await report(result, ctx, startedAt);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
 }
 
-async function report(result: RunResult, ctx: ReportContext): Promise<number> {
-  for (const [name, value] of Object.entries(buildOutputs(result))) core.setOutput(name, value);
+async function report(result: RunResult, ctx: ReportContext, startedAt: Date): Promise<number> {
+  for (const [name, value] of Object.entries(recordRun(result, ctx, startedAt))) core.setOutput(name, value);
   for (const a of buildAnnotations(result, ctx)) {
     const props = { title: a.title };
     if (a.level === 'notice') core.notice(a.message, props);
@@ -93,6 +95,23 @@ async function report(result: RunResult, ctx: ReportContext): Promise<number> {
     core.warning(`could not write the job summary: ${(e as Error).message}`);
   }
   return result.status === 'completed' ? 0 : 1;
+}
+
+/**
+ * Every output, after writing the result and report files from them (README, "Outputs"). A file
+ * that cannot be written is a warning, not a failure of the run: its output is then empty.
+ */
+function recordRun(result: RunResult, ctx: ReportContext, startedAt: Date): Record<string, string> {
+  const files = runFilePaths(ctx.ticket, process.env);
+  const outputs = { ...buildOutputs(result), [Outputs.ResultFile]: files.resultFile, [Outputs.ReportFile]: files.reportFile };
+  try {
+    const record = buildResultRecord(outputs, ctx.ticket, result.timeline, { startedAt, endedAt: new Date() }, runUrl(process.env));
+    writeRunFiles(files, record, buildReport(result, ctx));
+    return outputs;
+  } catch (e) {
+    core.warning(`could not write the result files: ${(e as Error).message}`);
+    return { ...outputs, [Outputs.ResultFile]: '', [Outputs.ReportFile]: '' };
+  }
 }
 
 /** The result of a run whose session never started: bad input (error) or an early cancel. */

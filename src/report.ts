@@ -2,7 +2,7 @@
  * What a person reads on the run page: the step outputs, a few annotations and the job
  * summary. Pure functions from a RunResult; main.ts hands them to @actions/core.
  */
-import { Outputs, type OutputName } from './constants.js';
+import { Outputs, type RunOutputName } from './constants.js';
 import { formatDuration } from './duration.js';
 import stripAnsi from 'strip-ansi';
 import type { ProcInfo } from './reaper.js';
@@ -31,7 +31,7 @@ const TAIL_LINE_CHARS = 1000;
 /** The runner refuses a step summary over 1 MiB. */
 export const SUMMARY_MAX_BYTES = 1024 * 1024;
 
-export function buildOutputs(result: RunResult): Record<OutputName, string> {
+export function buildOutputs(result: RunResult): Record<RunOutputName, string> {
   return {
     [Outputs.Status]: result.status,
     [Outputs.ExitCode]: result.exitCode === null ? '' : String(result.exitCode),
