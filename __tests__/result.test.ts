@@ -31,6 +31,7 @@ const runnerSide = () => {
   };
   return {
     getInput: (name: InputName) => (rec.inputs[name] ?? '').trim(),
+    getBooleanInput: (name: InputName) => ['true', 'True', 'TRUE'].includes((rec.inputs[name] ?? '').trim()),
     setOutput: (name: string, value: unknown) => {
       rec.outputs[name] = String(value);
     },
@@ -39,14 +40,9 @@ const runnerSide = () => {
     warning: () => undefined,
     error: () => undefined,
     setFailed: () => undefined,
-    appendSummary: (text: string) => {
-      rec.summary.push(text);
-      return true;
-    },
     summary,
   };
 };
-jest.unstable_mockModule('../src/runner.js', runnerSide);
 jest.unstable_mockModule('@actions/core', runnerSide);
 const { run } = await import('../src/main.js');
 const { buildReport, REPORT_MAX_CHARS, runFilePaths, runUrl } = await import('../src/result.js');
@@ -211,7 +207,8 @@ describe('cancelled before the session started (in process)', () => {
     expect(fs.existsSync(started)).toBe(false);
     const record = checkFiles(rec.outputs, rec.summary.join(''), t0, Date.now(), { ticket: 'pt-res-10', url: null });
     expect(record).toMatchObject({ status: 'cancelled', 'exit-code': null, termination: null, 'duration-ms': 0, timeline: [] });
-    expect(record['log-file']).toBe(path.join(dir, 'ralph-dispatch', 'pt-res-10.log'));
+    // No session, no log: log-file never names a file that does not exist.
+    expect(record['log-file']).toBeNull();
     expect(rec.outputs['result-file']).toBe(path.join(dir, 'ralph-dispatch', 'pt-res-10.result.json'));
   });
 });
@@ -331,10 +328,10 @@ describe('buildReport', () => {
     for (const l of report.split('\n').filter((x) => x.startsWith('|'))) expect(l.endsWith('|')).toBe(true);
   });
 
-  it('drops control characters (but newlines) that the log tail may hold', () => {
+  it('shows control characters (but tab and newline) of the log tail escaped', () => {
     const r = result({ tail: Buffer.from('bell\x07 nul\x00 tab\there\n'), logBytes: 20 });
     const report = buildReport(r, ctx);
-    expect(report).toContain('bell nul tab\there');
+    expect(report).toContain('bell\\x07 nul\\x00 tab\there');
     // eslint-disable-next-line no-control-regex
     expect(report).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
   });
