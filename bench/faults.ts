@@ -181,7 +181,8 @@ type RawCase = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Builds the case of this seed: the arbitraries' raw values made into a consistent tree. */
 export function generate(seed: number): Case {
-  const [raw] = fc.sample(caseArb, { seed, numRuns: 1 });
+  // Unbiased: fast-check's bias towards small values would make most cancels land before main has started.
+  const [raw] = fc.sample(caseArb, { seed, numRuns: 1, unbiased: true });
   const marker = markerText(seed);
   const text = (w: RawCase['nodes'][number]['writes'][number], i: number, node: number): Write[] => {
     const head = `[n${node} p{pid} w${i}]`;
@@ -454,7 +455,11 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   const finished = !hardKilled && !hung && !cancelWindowMissed;
 
   // bound
-  const overshootMs = finished && c.runner.kind === 'none' ? Math.round(mainExit.atMs - (bound - opts.margin)) : null;
+  // How long past timeout + graces a timed-out step took (the SIGKILL wait and drain not counted).
+  const overshootMs =
+    finished && c.runner.kind === 'none' && outputs.status === 'timeout' && outputs.termination === 'sigkill'
+      ? Math.round(mainExit.atMs - (c.timeoutMs + eof + c.termGraceMs))
+      : null;
   if (hung) violate('hang', `main still running ${Math.round(bound + 10_000)} ms after start: SIGKILLed`);
   if (cancelWindowMissed) violate('cancel-window', `main still running ${CANCEL_WINDOW_MS} ms after SIGINT (the runner's hard kill)`);
   if (finished && mainExit.atMs > bound) violate('bound', `main ran ${Math.round(mainExit.atMs)} ms, bound ${bound} ms`);
@@ -521,6 +526,10 @@ const STATUSES = ['completed', 'failed', 'timeout', 'terminated', 'cancelled', '
 const TERMINATIONS = ['natural', 'eof', 'sigterm', 'sigkill'];
 
 function checkOutputs(c: Case, o: Record<string, string>, violate: (type: string, detail: string) => void, main: Exit): void {
+  if (Object.keys(o).length === 0) {
+    violate('no-outputs', `main exited ${main.signal ?? `with code ${main.code}`} and wrote no output${main.signal === 'SIGINT' ? ' (SIGINT before its handler was installed?)' : ''}`);
+    return;
+  }
   const bad = (name: string, why: string) => violate('output-value', `${name}=${JSON.stringify(o[name])}: ${why}`);
   const inconsistent = (why: string) => violate('output-status', `status ${o.status}, termination ${o.termination}, exit ${o['exit-code']}${o.signal}: ${why}`);
   for (const name of ['status', 'exit-code', 'signal', 'termination', 'duration-ms', 'orphans-killed', 'marker-seen', 'log-file']) {
@@ -656,7 +665,7 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`cases: ${outcomes.length} in ${((Date.now() - t0) / 1000).toFixed(0)} s (${a.one !== undefined ? `case ${a.one}` : `seed ${a.seed}`})`);
   console.log(`status: ${count(outcomes.map((o) => o.status)).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  if (overs.length) console.log(`end past timeout + graces (no runner event): median ${overs[overs.length >> 1]} ms, max ${overs[overs.length - 1]} ms`);
+  if (overs.length) console.log(`timed out and ended by SIGKILL: end past timeout + graces: median ${overs[overs.length >> 1]} ms, max ${overs[overs.length - 1]} ms`);
   const byType = count(failing.flatMap((o) => [...new Set(o.violations.map((v) => v.type))]));
   console.log(`violations: ${failing.length} case(s)${byType.length ? `: ${byType.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}`);
   for (const o of failing) console.log(`  npm run faults -- --case ${o.seed}   # ${[...new Set(o.violations.map((v) => v.type))].join(', ')}; kept in ${o.dir}`);
