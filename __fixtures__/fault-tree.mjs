@@ -23,7 +23,17 @@ const t0 = Date.now();
 let seq = 0;
 
 const record = (entry) => fs.appendFileSync(sidecar, `${JSON.stringify({ ...entry, t: Date.now() - t0 })}\n`);
-record({ node: Number(indexText), ppid: process.ppid, quiet: node.quiet, tagged: Boolean(process.env[spec.tagName]) });
+/** Which of stdout and stderr go to /dev/null (a quiet node, or a child of one): not logged. */
+const devNull = fs.statSync('/dev/null');
+const isNull = (fd) => {
+  try {
+    const st = fs.fstatSync(fd);
+    return st.rdev === devNull.rdev && st.ino === devNull.ino;
+  } catch {
+    return true;
+  }
+};
+record({ node: Number(indexText), ppid: process.ppid, nullFds: [1, 2].filter(isNull), tagged: Boolean(process.env[spec.tagName]) });
 
 /** Blocks this process for `ms` (a synchronous pause between retries of a full pipe). */
 const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

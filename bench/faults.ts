@@ -73,7 +73,7 @@ interface NodeSpec {
   exitCode: number;
   selfSignalAtMs: number | null;
 }
-type Shape = 'plain' | 'exec' | 'exit-code' | 'bg-wait' | 'shell-daemon';
+type Shape = 'plain' | 'exec' | 'exit-code' | 'bg-wait' | 'shell-daemon' | 'daemon-exit';
 type RunnerEvent = { kind: 'none' } | { kind: 'cancel'; atMs: number; second: { signal: 'SIGINT' | 'SIGTERM'; afterMs: number } | null } | { kind: 'hard-kill'; atMs: number };
 type MarkerKind = 'none' | 'literal' | 'anchored' | 'end-anchored';
 
@@ -165,12 +165,13 @@ const caseArb = fc.record({
   stdin: fc.constantFrom<Case['stdin']>('closed', 'pipe', 'tty'),
   timeoutMs: fc.integer({ min: 10, max: 50 }).map((n) => n * 100),
   idleTimeoutMs: fc.oneof(fc.constant(0), fc.integer({ min: 6, max: 30 }).map((n) => n * 100)),
-  completionGraceMs: fc.integer({ min: 0, max: 20 }).map((n) => n * 100),
+  // Sometimes longer than what is left of the timeout: `timeout` still bounds the step.
+  completionGraceMs: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: 30, max: 90 }) }).map((n) => n * 100),
   eofGraceMs: fc.integer({ min: 0, max: 15 }).map((n) => n * 100),
   termGraceMs: fc.integer({ min: 0, max: 15 }).map((n) => n * 100),
   marker: fc.constantFrom<MarkerKind>('none', 'literal', 'literal', 'anchored', 'end-anchored'),
   input: fc.constantFrom('', '', 'hello', '::error::INJ via input'),
-  shape: fc.constantFrom<Shape>('plain', 'exec', 'exec', 'exit-code', 'bg-wait', 'shell-daemon'),
+  shape: fc.constantFrom<Shape>('plain', 'exec', 'exec', 'exit-code', 'bg-wait', 'shell-daemon', 'daemon-exit'),
   shapeExit: fc.constantFrom(0, 0, 2),
   runner: runnerArb,
   nodes: fc.array(nodeArb, { minLength: 1, maxLength: 5 }),
@@ -275,6 +276,10 @@ function command(c: Case, spec: string): string {
       // The shell itself starts a daemon first, the way of issue 9 #0: setsid, then a background
       // fork whose parent exits at once.
       return `setsid -f sh -c 'sleep 0.00${c.seed % 10}; "$0" "$@" & exit 0' ${run(c.nodes.length - 1)} >/dev/null 2>&1 </dev/null\n${run(0)}`;
+    case 'daemon-exit':
+      // Issue 9 #0 as it was found: the command daemonizes and exits at once, the daemon's
+      // parent forks it as the child exits.
+      return `setsid -f sh -c 'sleep 0.00${c.seed % 10}; "$0" "$@" & exit 0' ${run(c.nodes.length - 1)} >/dev/null 2>&1 </dev/null\nexit ${c.shapeExit}`;
     default:
       return run(0);
   }
@@ -448,6 +453,8 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   });
   const mainExit = await mainDone;
   timers.forEach(clearTimeout);
+  fs.writeFileSync(path.join(dir, 'main.stdout'), mainExit.stdout);
+  fs.writeFileSync(path.join(dir, 'main.stderr'), `${mainExit.stderr}\n(exit ${mainExit.signal ?? mainExit.code} at ${Math.round(mainExit.atMs)} ms)\n`);
   const outputs = parseFileCommands(fs.readFileSync(env.GITHUB_OUTPUT as string, 'utf8'));
   const state = parseFileCommands(fs.readFileSync(env.GITHUB_STATE as string, 'utf8'));
   const runId = state['run-id'] ?? '';
@@ -480,6 +487,7 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   const postWatch = setTimeout(() => post.kill('SIGKILL'), postBound + 10_000);
   const postExit = await postDone;
   clearTimeout(postWatch);
+  fs.writeFileSync(path.join(dir, 'post.stdout'), postExit.stdout);
   if (postExit.atMs > postBound) violate('post-bound', `post ran ${Math.round(postExit.atMs)} ms, bound ${postBound} ms`);
   if (postExit.code !== 0) violate('post-exit', `post exited ${postExit.signal ?? postExit.code}: ${postExit.stderr.slice(0, 200)}`);
   const afterPost = aliveOf(runId, dir);
@@ -538,12 +546,15 @@ function checkOutputs(c: Case, o: Record<string, string>, violate: (type: string
   if (!STATUSES.includes(o.status)) bad('status', 'not a status');
   if (o['exit-code'] !== '' && !/^\d{1,3}$/.test(o['exit-code'] ?? '')) bad('exit-code', 'not an exit code');
   if (o.signal !== '' && !/^SIG[A-Z0-9]+$/.test(o.signal ?? '')) bad('signal', 'not a signal name');
-  if ((o['exit-code'] === '') === (o.signal === '')) bad('exit-code', `exactly one of exit-code and signal (${JSON.stringify(o.signal)}) must be set`);
-  if (!TERMINATIONS.includes(o.termination)) bad('termination', 'not a termination');
+  // An empty termination: nothing ran (a cancel before the spawn), so no exit status either.
+  const ran = o.termination !== '';
+  if (ran && (o['exit-code'] === '') === (o.signal === '')) bad('exit-code', `exactly one of exit-code and signal (${JSON.stringify(o.signal)}) must be set`);
+  if (!ran && (o['exit-code'] !== '' || o.signal !== '')) bad('exit-code', `nothing ran (termination empty), yet signal is ${JSON.stringify(o.signal)}`);
+  if (ran ? !TERMINATIONS.includes(o.termination) : !['cancelled', 'error'].includes(o.status)) bad('termination', 'not a termination');
   if (!/^\d+$/.test(o['duration-ms'] ?? '')) bad('duration-ms', 'not a count of milliseconds');
   if (!/^\d+$/.test(o['orphans-killed'] ?? '')) bad('orphans-killed', 'not a count');
   if (!['true', 'false'].includes(o['marker-seen'])) bad('marker-seen', 'not a boolean');
-  if (!o['log-file'] || !fs.existsSync(o['log-file'])) bad('log-file', 'no such file');
+  if (ran ? !fs.existsSync(o['log-file'] ?? '') : o['log-file'] !== '' && !fs.existsSync(o['log-file'])) bad('log-file', 'no such file');
   // Consistency, as the README defines the statuses.
   const exitedZero = o['exit-code'] === '0';
   if (o.status === 'completed' && !(o['marker-seen'] === 'true' || exitedZero)) inconsistent('completed without the marker or an exit 0');
@@ -562,7 +573,7 @@ interface Rec {
   x?: string;
   fd?: number;
   node?: number;
-  quiet?: boolean;
+  nullFds?: number[];
 }
 
 /**
@@ -584,12 +595,12 @@ function checkLog(c: Case, dir: string, log: Buffer, o: Record<string, string>, 
           return []; // a sidecar line cut by SIGKILL
         }
       });
-    if (recs[0]?.quiet) continue;
+    const nullFds = recs[0]?.nullFds ?? [];
     const ended = new Set(recs.filter((r) => r.e !== undefined).map((r) => r.e));
     // Per fd: stdout and stderr are two pipes, read in no fixed order (one terminal under tty).
     const from = new Map<number, number>();
     for (const r of recs) {
-      if (r.b === undefined || !ended.has(r.b)) continue;
+      if (r.b === undefined || !ended.has(r.b) || nullFds.includes(r.fd ?? 1)) continue;
       let bytes = Buffer.from(r.x as string, 'base64');
       if (c.stdin === 'tty') bytes = Buffer.from(bytes.toString('latin1').replaceAll('\n', '\r\n'), 'latin1');
       const stream = c.stdin === 'tty' ? 1 : (r.fd ?? 1);
