@@ -412,6 +412,8 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
   const violations: Outcome['violations'] = [];
+  // Timing on a shared machine: say how loaded it was, so a reader can tell a stretched timer from a defect.
+  const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`;
   const violate = (type: string, detail: string) => violations.push({ type, detail });
   const eof = c.stdin === 'closed' ? 0 : c.eofGraceMs;
   const bound = c.timeoutMs + eof + c.termGraceMs + KILL_WAIT_MS + DRAIN_MS + opts.margin;
@@ -462,14 +464,14 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   const finished = !hardKilled && !hung && !cancelWindowMissed;
 
   // bound
-  // How long past timeout + graces a timed-out step took (the SIGKILL wait and drain not counted).
+  // How long past timeout + graces the last process of a timed-out run died (duration-ms: from spawn).
   const overshootMs =
     finished && c.runner.kind === 'none' && outputs.status === 'timeout' && outputs.termination === 'sigkill'
-      ? Math.round(mainExit.atMs - (c.timeoutMs + eof + c.termGraceMs))
+      ? Number(outputs['duration-ms']) - (c.timeoutMs + eof + c.termGraceMs)
       : null;
   if (hung) violate('hang', `main still running ${Math.round(bound + 10_000)} ms after start: SIGKILLed`);
-  if (cancelWindowMissed) violate('cancel-window', `main still running ${CANCEL_WINDOW_MS} ms after SIGINT (the runner's hard kill)`);
-  if (finished && mainExit.atMs > bound) violate('bound', `main ran ${Math.round(mainExit.atMs)} ms, bound ${bound} ms`);
+  if (cancelWindowMissed) violate('cancel-window', `main still running ${CANCEL_WINDOW_MS} ms after SIGINT (the runner's hard kill; ${load()})`);
+  if (finished && mainExit.atMs > bound) violate('bound', `main ran ${Math.round(mainExit.atMs)} ms, bound ${bound} ms (${load()})`);
 
   // alive after main
   const afterMain = aliveOf(runId, dir);
@@ -488,7 +490,7 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   const postExit = await postDone;
   clearTimeout(postWatch);
   fs.writeFileSync(path.join(dir, 'post.stdout'), postExit.stdout);
-  if (postExit.atMs > postBound) violate('post-bound', `post ran ${Math.round(postExit.atMs)} ms, bound ${postBound} ms`);
+  if (postExit.atMs > postBound) violate('post-bound', `post ran ${Math.round(postExit.atMs)} ms, bound ${postBound} ms (${load()})`);
   if (postExit.code !== 0) violate('post-exit', `post exited ${postExit.signal ?? postExit.code}: ${postExit.stderr.slice(0, 200)}`);
   const afterPost = aliveOf(runId, dir);
   for (const p of afterPost) violate(p.tagged ? 'alive-after-post' : 'alive-after-post-untagged', `${p.pid} ${p.state} ${p.command}`);
@@ -676,7 +678,7 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`cases: ${outcomes.length} in ${((Date.now() - t0) / 1000).toFixed(0)} s (${a.one !== undefined ? `case ${a.one}` : `seed ${a.seed}`})`);
   console.log(`status: ${count(outcomes.map((o) => o.status)).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  if (overs.length) console.log(`timed out and ended by SIGKILL: end past timeout + graces: median ${overs[overs.length >> 1]} ms, max ${overs[overs.length - 1]} ms`);
+  if (overs.length) console.log(`timed out, ended by SIGKILL: last process gone past timeout + graces: median ${overs[overs.length >> 1]} ms, max ${overs[overs.length - 1]} ms`);
   const byType = count(failing.flatMap((o) => [...new Set(o.violations.map((v) => v.type))]));
   console.log(`violations: ${failing.length} case(s)${byType.length ? `: ${byType.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}`);
   for (const o of failing) console.log(`  npm run faults -- --case ${o.seed}   # ${[...new Set(o.violations.map((v) => v.type))].join(', ')}; kept in ${o.dir}`);
