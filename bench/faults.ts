@@ -514,7 +514,12 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   }
 
   // outputs
-  if (finished) checkOutputs(c, outputs, violate, mainExit);
+  // A cancel that lands while node itself starts, before the action's handler exists, kills
+  // main by the default action of SIGINT: nothing was started (no run id saved), so nothing can
+  // be left; the runner reports the step cancelled. Counted, not a violation: no program can
+  // handle a signal before it runs.
+  const startUpCancel = mainExit.signal === 'SIGINT' && runId === '' && Object.keys(outputs).length === 0;
+  if (finished && !startUpCancel) checkOutputs(c, outputs, violate, mainExit);
 
   // log
   const logFile = outputs['log-file'] || path.join(dir, 'ralph-dispatch', `fault-${c.seed}.log`);
@@ -528,7 +533,15 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   }
 
   await cleanup(runId, dir);
-  const status = hardKilled ? 'hard-killed' : hung ? 'hung' : cancelWindowMissed ? 'cancel-window' : (outputs.status ?? '(none)');
+  const status = hardKilled
+    ? 'hard-killed'
+    : hung
+      ? 'hung'
+      : cancelWindowMissed
+        ? 'cancel-window'
+        : startUpCancel
+          ? 'cancelled-in-node-start-up'
+          : (outputs.status ?? '(none)');
   return { seed: c.seed, status, violations, elapsedMs: Math.round(mainExit.atMs), overshootMs, dir, outputs };
 }
 
@@ -537,7 +550,7 @@ const TERMINATIONS = ['natural', 'eof', 'sigterm', 'sigkill'];
 
 function checkOutputs(c: Case, o: Record<string, string>, violate: (type: string, detail: string) => void, main: Exit): void {
   if (Object.keys(o).length === 0) {
-    violate('no-outputs', `main exited ${main.signal ?? `with code ${main.code}`} and wrote no output${main.signal === 'SIGINT' ? ' (SIGINT before its handler was installed?)' : ''}`);
+    violate('no-outputs', `main exited ${main.signal ?? `with code ${main.code}`} and wrote no output`);
     return;
   }
   const bad = (name: string, why: string) => violate('output-value', `${name}=${JSON.stringify(o[name])}: ${why}`);
