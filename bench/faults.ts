@@ -220,14 +220,25 @@ export function generate(seed: number): Case {
     selfSignalAtMs: index === 0 ? r.selfKill : null,
   });
   const nodes = raw.nodes.map(toNode);
-  // The tree: node i > 0 is started by an earlier node; a scrubbed (`env -i`) node is a leaf,
-  // in its parent's session, outside the documented limit of the scan (README: scrubbed and
-  // setsid at once, its parent gone, cannot be found).
+  // The tree: node i > 0 is started by an earlier node; a scrubbed (`env -i`) node is a leaf in
+  // its parent's session.
   for (let i = 1; i < nodes.length; i++) {
     let parent = raw.nodes[i].parent % i;
     while (nodes[parent].via === 'scrub') parent = raw.nodes[parent].parent % Math.max(parent, 1);
     nodes[parent].children.push({ index: i, atMs: raw.nodes[i].startAtMs });
   }
+  // Its parent stays until the action kills it: a scrubbed process whose parent (and so every
+  // link to the run: tag, parent pid, a group or session the reaper saw) is gone before any scan
+  // is the documented limit of the scan (issue 9 #6), not a shape the campaign checks.
+  nodes.forEach((n, i) => {
+    if (i === 0 || n.via !== 'scrub') return;
+    const parent = nodes.find((p) => p.children.some((ch) => ch.index === i)) as NodeSpec;
+    parent.lifetimeMs = null;
+    parent.selfSignalAtMs = null;
+    parent.exitOnEof = false;
+    // And so does the scrubbed node itself, the parent of what its fork loop starts.
+    n.lifetimeMs = null;
+  });
   // A short-lived leaf: what fork loops and forks-while-killed start.
   const leaf = toNode({ ...raw.leaf, via: 'node', lifetimeMs: 100 + (raw.leaf.lifetimeMs ?? 300) % 900, selfKill: null }, nodes.length);
   leaf.writes = leaf.writes.slice(0, 2).map((w) => ({ ...w, atMs: w.atMs % 200 }));
