@@ -19,9 +19,11 @@
  * by its seed alone. No shrinking: a case runs real processes for seconds and its failures are
  * races, which a shrinker would chase as noise; the seed and the printed spec say what failed.
  *
- * Usage: npm run faults -- [--runs N] [--seed S] [--jobs 2] [--margin 2000] [--case SEED] [--keep] [--verbose]
+ * Usage: npm run faults -- [--runs N] [--seed S] [--jobs 2] [--margin 2000] [--case SEED [--repeat K]] [--keep] [--verbose]
  *   --runs    cases to run (default 100); case i has seed S+i
- *   --case    run one case by its seed, print its spec, result and violations (a replay)
+ *   --case    run one case by its seed, print its spec, result and violations (a replay); a race
+ *             shows on some runs only: --repeat K runs it K times
+ *   --margin  milliseconds allowed past each bound for start-up and a busy machine
  *   --keep    keep every case's directory (default: only the failing ones)
  * Exits 1 on any violation.
  */
@@ -659,6 +661,7 @@ function args() {
     jobs: Number(opt('jobs') ?? 2),
     margin: Number(opt('margin') ?? 2000),
     one: opt('case') === undefined ? undefined : Number(opt('case')),
+    repeat: Number(opt('repeat') ?? 1),
     keep: argv.includes('--keep'),
     verbose: argv.includes('--verbose'),
   };
@@ -671,7 +674,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-faults-'));
-  const seeds = a.one !== undefined ? [a.one] : Array.from({ length: a.runs }, (_, i) => (a.seed + i) % 2 ** 31);
+  const seeds = a.one !== undefined ? Array.from({ length: a.repeat }, () => a.one as number) : Array.from({ length: a.runs }, (_, i) => (a.seed + i) % 2 ** 31);
   const outcomes: Outcome[] = [];
   const t0 = Date.now();
   if (a.one === undefined) console.log(`fault campaign: ${a.runs} cases, seed ${a.seed}, ${a.jobs} at a time, margin ${a.margin} ms`);
@@ -680,7 +683,7 @@ async function main(): Promise<number> {
     while (next < seeds.length) {
       const seed = seeds[next++];
       const c = generate(seed);
-      if (a.one !== undefined) console.log(JSON.stringify(c, null, 1));
+      if (a.one !== undefined && next === 1) console.log(JSON.stringify(c, null, 1));
       const out = await runCase(c, { margin: a.margin, baseDir });
       outcomes.push(out);
       const mark = out.violations.length ? 'VIOLATION' : 'ok';
