@@ -10,6 +10,7 @@ import { flushAndExit } from './exit.js';
 import { JobLog } from './fence.js';
 import { InputError, parseSettings, type Settings } from './inputs.js';
 import { buildAnnotations, buildOutputs, buildSummary, type ReportContext } from './report.js';
+import { selfStart } from './reaper.js';
 import { type RunResult, Session } from './session.js';
 
 /** The entry point: run, then exit once everything written has reached the runner. */
@@ -61,6 +62,7 @@ export async function run(): Promise<number> {
     // Saved before the spawn, so that post can sweep even if this process is killed at once.
     runner.saveState(State.RunId, runId);
     runner.saveState(State.Ticket, settings.ticket);
+    runner.saveState(State.MainStart, String(selfStart()));
 
     const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
     jobLog.open();
