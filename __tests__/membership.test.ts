@@ -168,13 +168,20 @@ const unshareWorks = spawnSync('unshare', ['-Urpf', '--mount-proc', 'true']).sta
 
 (unshareWorks ? it : it.skip)('the root\'s pid, handed to an unrelated process after the root was reaped, is not signalled (pid namespace)', async () => {
   const run = await runAction(
-    { command: `echo $$ > "$RUNNER_TEMP/rootpid"; setsid bash -c "trap '' TERM; exec sleep 1000" & exit 0`, 'term-grace': '3s', ticket: 'pidns' },
+    {
+      // The daemon ignores SIGTERM (trap set before the root exits), so main waits out term-grace.
+      command: `setsid bash -c "trap '' TERM; : > \\"\\$RUNNER_TEMP/trapped\\"; exec sleep 1000" & until [ -e "$RUNNER_TEMP/trapped" ]; do sleep 0.01; done; echo $$ > "$RUNNER_TEMP/rootpid"; exit 0`,
+      'term-grace': '3s',
+      ticket: 'pidns',
+    },
     { entry: fixture('pidns-main.mjs') },
   );
   runIds.add(run.state['run-id']);
   const m = /victim (\d+) root (\d+)/.exec(run.stderr);
   expect(m?.[1]).toBe(m?.[2]);
   expect(run.stderr).toContain('victim alive');
+  // The victim was there when SIGKILL went out: only the daemon got it.
+  expect(run.stdout).toContain('SIGKILL to 1 process sent');
   expect(run.outputs.status).toBe('completed');
   expect(run.outputs['orphans-killed']).toBe('1');
   expect(aliveWithTag(run.state['run-id'])).toEqual([]);
