@@ -433,10 +433,13 @@ export class Session {
     this.escalation = escalation;
     if (this.cancelCount > 0) escalation.compress(cancelGraces(this.cancelCount));
     const result = await escalation.run(withEof);
-    // The child's exit comes first in the timeline (unless it survived SIGKILL).
+    // The child's exit comes first in the timeline (unless it survived SIGKILL); the last
+    // process was gone when the scan that found nothing began, not when it ended.
     if (!result.survivors.some((p) => p.pid === this.child?.pid)) await this.exited;
-    this.mark('last-process-gone', result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined);
-    return result;
+    const endedAt = Math.max(result.endedAt, this.exitInfo?.at ?? -Infinity);
+    const detail = result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined;
+    this.timeline.push({ kind: 'last-process-gone', at: Math.max(0, Math.round(endedAt - this.startedAt)), detail });
+    return { ...result, endedAt };
   }
 
   /** The session: the child and its process group; under `stdin: tty` also the terminal's session. */
