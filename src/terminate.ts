@@ -88,6 +88,8 @@ export class Escalation {
   private goneAt: number | undefined;
   /** How long the last scan took: the head start of a pre-scan. */
   private scanMs = 0;
+  private lastScanEnd = -Infinity;
+  private lastLive: ProcInfo[] = [];
   private wake: (() => void) | undefined;
 
   constructor(
@@ -168,7 +170,9 @@ export class Escalation {
   private async scanForStep(): Promise<ProcInfo[]> {
     const t = this.now();
     const live = await this.target.scan();
-    this.scanMs = this.now() - t;
+    this.lastScanEnd = this.now();
+    this.scanMs = this.lastScanEnd - t;
+    this.lastLive = live;
     return live;
   }
 
@@ -216,7 +220,9 @@ export class Escalation {
           await this.sleep(remaining - lead, true);
           continue;
         }
-        const live = await this.scanForStep();
+        // A list taken within the head start (SIGTERM's own, on a slow machine) will do: each
+        // pid is checked against its start time before it is signalled.
+        const live = this.now() - this.lastScanEnd < lead ? this.lastLive : await this.scanForStep();
         const left = due - this.now();
         if (left > 0) await this.sleep(left, true);
         if (this.target.childExited() || this.graces.direct) continue;

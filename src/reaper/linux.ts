@@ -96,19 +96,28 @@ export class LinuxProcSource implements ProcessSource {
    * One pass over /proc. The environment (for the tag) is read only for processes that started
    * at or after `notBefore`: a run's processes are all younger than the action.
    */
-  table(tag: string, notBefore: number): Snapshot {
+  table(tag: string, notBefore: number, since?: Snapshot): Snapshot {
     const tagBytes = Buffer.from(tag);
     const entries: ProcEntry[] = [];
     const vanished: number[] = [];
+    const listed = new Set<number>();
     let names: string[];
     try {
       names = fs.readdirSync(this.root);
     } catch {
-      return { entries, vanished };
+      return { entries, vanished, listed };
     }
     for (const name of names) {
       const c = name.charCodeAt(0);
       if (c < 48 || c > 57) continue;
+      listed.add(Number(name));
+    }
+    // A re-read: what was read stays as read (if still listed); only new pids are read.
+    if (since?.listed) for (const e of since.entries) if (listed.has(e.pid)) entries.push(e);
+    for (const name of names) {
+      const c = name.charCodeAt(0);
+      if (c < 48 || c > 57) continue;
+      if (since?.listed?.has(Number(name))) continue;
       const n = this.read(`${this.root}/${name}/stat`, false);
       if (n <= 0) {
         if (n === GONE) vanished.push(Number(name));
@@ -135,7 +144,7 @@ export class LinuxProcSource implements ProcessSource {
       }
       entries.push({ ...stat, state, tagged, start });
     }
-    return { entries, vanished };
+    return { entries, vanished, listed };
   }
 
   private stateOf(name: string): string | undefined {
@@ -149,7 +158,7 @@ export class LinuxProcSource implements ProcessSource {
   }
 
   async scan(run: RunView): Promise<ProcInfo[]> {
-    return postAdmitted(run, () => this.table(run.tag, run.notBefore), (pid, fallback) => this.commandLine(pid, fallback));
+    return postAdmitted(run, (since) => this.table(run.tag, run.notBefore, since), (pid, fallback) => this.commandLine(pid, fallback));
   }
 
   async signal(procs: readonly ProcInfo[], signal: NodeJS.Signals): Promise<SignalOutcome> {

@@ -2,8 +2,9 @@
 import { DEAD_STATES, type ProcInfo, type RunView, type SignalFault, type SignalOutcome, type Snapshot } from './types.js';
 
 /**
- * Re-reads of the table allowed for one scan when it is not settled. Each is a full pass; on a
- * busy machine an unrelated process may vanish mid-pass now and then, which costs one more.
+ * Re-reads of the table allowed for one scan when it is not settled. A re-read lists the
+ * directory again and reads only the pids that are new since the last listing (the children a
+ * dying process may have forked): a millisecond or two, whatever the size of the table.
  */
 const MAX_REREADS = 8;
 
@@ -13,11 +14,13 @@ const MAX_REREADS = 8;
  */
 export async function postAdmitted(
   run: RunView,
-  read: () => Snapshot | Promise<Snapshot>,
+  read: (since: Snapshot | undefined) => Snapshot | Promise<Snapshot>,
   commandLine: (pid: number, fallback: string) => string,
 ): Promise<ProcInfo[]> {
+  let last: Snapshot | undefined;
   for (let reread = 0; ; reread++) {
-    const { members, settled } = run.admit(await read());
+    last = await read(last);
+    const { members, settled } = run.admit(last);
     if (settled || reread >= MAX_REREADS) {
       const live: ProcInfo[] = [];
       for (const e of members) {

@@ -24,6 +24,8 @@ export interface Snapshot {
   readonly entries: readonly ProcEntry[];
   /** Listed pids whose process was gone before it could be read (it may have forked first). */
   readonly vanished: readonly number[];
+  /** Every pid the listing held (read or not), where a re-read can start from it. */
+  readonly listed?: ReadonlySet<number>;
 }
 
 export interface ProcInfo {
