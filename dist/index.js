@@ -1622,8 +1622,9 @@ class Membership {
 /** What the platforms with a process table (Linux, macOS) share: the stable scan, and kill(2). */
 
 /**
- * Re-reads of the table allowed for one scan when it is not settled. Each is a full pass; on a
- * busy machine an unrelated process may vanish mid-pass now and then, which costs one more.
+ * Re-reads of the table allowed for one scan when it is not settled. A re-read lists the
+ * directory again and reads only the pids that are new since the last listing (the children a
+ * dying process may have forked): a millisecond or two, whatever the size of the table.
  */
 const MAX_REREADS = 8;
 /**
@@ -1631,8 +1632,10 @@ const MAX_REREADS = 8;
  * and exits while the table is read cannot hide its child from any step.
  */
 async function postAdmitted(run, read, commandLine) {
+    let last;
     for (let reread = 0;; reread++) {
-        const { members, settled } = run.admit(await read());
+        last = await read(last);
+        const { members, settled } = run.admit(last);
         if (settled || reread >= MAX_REREADS) {
             const live = [];
             for (const e of members) {
@@ -1769,20 +1772,34 @@ class LinuxProcSource {
      * One pass over /proc. The environment (for the tag) is read only for processes that started
      * at or after `notBefore`: a run's processes are all younger than the action.
      */
-    table(tag, notBefore) {
+    table(tag, notBefore, since) {
         const tagBytes = Buffer.from(tag);
         const entries = [];
         const vanished = [];
+        const listed = new Set();
         let names;
         try {
             names = external_node_fs_namespaceObject.readdirSync(this.root);
         }
         catch {
-            return { entries, vanished };
+            return { entries, vanished, listed };
         }
         for (const name of names) {
             const c = name.charCodeAt(0);
             if (c < 48 || c > 57)
+                continue;
+            listed.add(Number(name));
+        }
+        // A re-read: what was read stays as read (if still listed); only new pids are read.
+        if (since?.listed)
+            for (const e of since.entries)
+                if (listed.has(e.pid))
+                    entries.push(e);
+        for (const name of names) {
+            const c = name.charCodeAt(0);
+            if (c < 48 || c > 57)
+                continue;
+            if (since?.listed?.has(Number(name)))
                 continue;
             const n = this.read(`${this.root}/${name}/stat`, false);
             if (n <= 0) {
@@ -1814,7 +1831,7 @@ class LinuxProcSource {
             }
             entries.push({ ...stat, state, tagged, start });
         }
-        return { entries, vanished };
+        return { entries, vanished, listed };
     }
     stateOf(name) {
         const n = this.read(`${this.root}/${name}/stat`, false);
@@ -1825,7 +1842,7 @@ class LinuxProcSource {
         return [...this.table(tag, this.notBefore).entries];
     }
     async scan(run) {
-        return postAdmitted(run, () => this.table(run.tag, run.notBefore), (pid, fallback) => this.commandLine(pid, fallback));
+        return postAdmitted(run, (since) => this.table(run.tag, run.notBefore, since), (pid, fallback) => this.commandLine(pid, fallback));
     }
     async signal(procs, signal) {
         return posixSignal(procs, signal, this.kill, (p) => {
@@ -2802,6 +2819,8 @@ class Escalation {
     goneAt;
     /** How long the last scan took: the head start of a pre-scan. */
     scanMs = 0;
+    lastScanEnd = -Infinity;
+    lastLive = [];
     wake;
     constructor(target, graces, now, onStep = () => undefined) {
         this.target = target;
@@ -2882,7 +2901,9 @@ class Escalation {
     async scanForStep() {
         const t = this.now();
         const live = await this.target.scan();
-        this.scanMs = this.now() - t;
+        this.lastScanEnd = this.now();
+        this.scanMs = this.lastScanEnd - t;
+        this.lastLive = live;
         return live;
     }
     /** A scan; an empty one counts only when a second one, a few ms later, is empty too. */
@@ -2930,7 +2951,9 @@ class Escalation {
                     await this.sleep(remaining - lead, true);
                     continue;
                 }
-                const live = await this.scanForStep();
+                // A list taken within the head start (SIGTERM's own, on a slow machine) will do: each
+                // pid is checked against its start time before it is signalled.
+                const live = this.now() - this.lastScanEnd < lead ? this.lastLive : await this.scanForStep();
                 const left = due - this.now();
                 if (left > 0)
                     await this.sleep(left, true);
@@ -3342,11 +3365,14 @@ class Session {
         if (this.cancelCount > 0)
             escalation.compress(cancelGraces(this.cancelCount));
         const result = await escalation.run(withEof);
-        // The child's exit comes first in the timeline (unless it survived SIGKILL).
+        // The child's exit comes first in the timeline (unless it survived SIGKILL); the last
+        // process was gone when the scan that found nothing began, not when it ended.
         if (!result.survivors.some((p) => p.pid === this.child?.pid))
             await this.exited;
-        this.mark('last-process-gone', result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined);
-        return result;
+        const endedAt = Math.max(result.endedAt, this.exitInfo?.at ?? -Infinity);
+        const detail = result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined;
+        this.timeline.push({ kind: 'last-process-gone', at: Math.max(0, Math.round(endedAt - this.startedAt)), detail });
+        return { ...result, endedAt };
     }
     /** The session: the child and its process group; under `stdin: tty` also the terminal's session. */
     inSession(p) {

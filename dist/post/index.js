@@ -884,8 +884,9 @@ class Membership {
 /** What the platforms with a process table (Linux, macOS) share: the stable scan, and kill(2). */
 
 /**
- * Re-reads of the table allowed for one scan when it is not settled. Each is a full pass; on a
- * busy machine an unrelated process may vanish mid-pass now and then, which costs one more.
+ * Re-reads of the table allowed for one scan when it is not settled. A re-read lists the
+ * directory again and reads only the pids that are new since the last listing (the children a
+ * dying process may have forked): a millisecond or two, whatever the size of the table.
  */
 const MAX_REREADS = 8;
 /**
@@ -893,8 +894,10 @@ const MAX_REREADS = 8;
  * and exits while the table is read cannot hide its child from any step.
  */
 async function postAdmitted(run, read, commandLine) {
+    let last;
     for (let reread = 0;; reread++) {
-        const { members, settled } = run.admit(await read());
+        last = await read(last);
+        const { members, settled } = run.admit(last);
         if (settled || reread >= MAX_REREADS) {
             const live = [];
             for (const e of members) {
@@ -1031,20 +1034,34 @@ class LinuxProcSource {
      * One pass over /proc. The environment (for the tag) is read only for processes that started
      * at or after `notBefore`: a run's processes are all younger than the action.
      */
-    table(tag, notBefore) {
+    table(tag, notBefore, since) {
         const tagBytes = Buffer.from(tag);
         const entries = [];
         const vanished = [];
+        const listed = new Set();
         let names;
         try {
             names = external_node_fs_namespaceObject.readdirSync(this.root);
         }
         catch {
-            return { entries, vanished };
+            return { entries, vanished, listed };
         }
         for (const name of names) {
             const c = name.charCodeAt(0);
             if (c < 48 || c > 57)
+                continue;
+            listed.add(Number(name));
+        }
+        // A re-read: what was read stays as read (if still listed); only new pids are read.
+        if (since?.listed)
+            for (const e of since.entries)
+                if (listed.has(e.pid))
+                    entries.push(e);
+        for (const name of names) {
+            const c = name.charCodeAt(0);
+            if (c < 48 || c > 57)
+                continue;
+            if (since?.listed?.has(Number(name)))
                 continue;
             const n = this.read(`${this.root}/${name}/stat`, false);
             if (n <= 0) {
@@ -1076,7 +1093,7 @@ class LinuxProcSource {
             }
             entries.push({ ...stat, state, tagged, start });
         }
-        return { entries, vanished };
+        return { entries, vanished, listed };
     }
     stateOf(name) {
         const n = this.read(`${this.root}/${name}/stat`, false);
@@ -1087,7 +1104,7 @@ class LinuxProcSource {
         return [...this.table(tag, this.notBefore).entries];
     }
     async scan(run) {
-        return postAdmitted(run, () => this.table(run.tag, run.notBefore), (pid, fallback) => this.commandLine(pid, fallback));
+        return postAdmitted(run, (since) => this.table(run.tag, run.notBefore, since), (pid, fallback) => this.commandLine(pid, fallback));
     }
     async signal(procs, signal) {
         return posixSignal(procs, signal, this.kill, (p) => {
@@ -2493,6 +2510,8 @@ class Escalation {
     goneAt;
     /** How long the last scan took: the head start of a pre-scan. */
     scanMs = 0;
+    lastScanEnd = -Infinity;
+    lastLive = [];
     wake;
     constructor(target, graces, now, onStep = () => undefined) {
         this.target = target;
@@ -2573,7 +2592,9 @@ class Escalation {
     async scanForStep() {
         const t = this.now();
         const live = await this.target.scan();
-        this.scanMs = this.now() - t;
+        this.lastScanEnd = this.now();
+        this.scanMs = this.lastScanEnd - t;
+        this.lastLive = live;
         return live;
     }
     /** A scan; an empty one counts only when a second one, a few ms later, is empty too. */
@@ -2621,7 +2642,9 @@ class Escalation {
                     await this.sleep(remaining - lead, true);
                     continue;
                 }
-                const live = await this.scanForStep();
+                // A list taken within the head start (SIGTERM's own, on a slow machine) will do: each
+                // pid is checked against its start time before it is signalled.
+                const live = this.now() - this.lastScanEnd < lead ? this.lastLive : await this.scanForStep();
                 const left = due - this.now();
                 if (left > 0)
                     await this.sleep(left, true);
