@@ -88,8 +88,6 @@ export class Escalation {
   private goneAt: number | undefined;
   /** How long the last scan took: the head start of a pre-scan. */
   private scanMs = 0;
-  private lastScanEnd = -Infinity;
-  private lastLive: ProcInfo[] = [];
   private wake: (() => void) | undefined;
 
   constructor(
@@ -169,9 +167,7 @@ export class Escalation {
   private async scanForStep(): Promise<ProcInfo[]> {
     const t = this.now();
     const live = await this.target.scan();
-    this.lastScanEnd = this.now();
-    this.scanMs = this.lastScanEnd - t;
-    this.lastLive = live;
+    this.scanMs = this.now() - t;
     return live;
   }
 
@@ -219,9 +215,7 @@ export class Escalation {
           await this.sleep(remaining - lead, true);
           continue;
         }
-        // A list taken within the head start (SIGTERM's own, on a slow machine) will do: each
-        // pid is checked against its start time before it is signalled.
-        const live = this.now() - this.lastScanEnd < lead ? this.lastLive : await this.scanForStep();
+        const live = await this.scanForStep();
         const left = due - this.now();
         if (left > 0) await this.sleep(left, true);
         if (this.target.childExited() || this.graces.direct) continue;

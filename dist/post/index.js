@@ -2560,14 +2560,13 @@ class Escalation {
     async killAll(first) {
         const at = this.now();
         this.record('sigkill', await this.send(first, 'SIGKILL'));
-        let live = first;
         for (;;) {
             const remaining = at + this.graces.killMs - this.now();
             if (remaining <= 0)
                 return this.scanForStep();
             if (!this.target.childExited())
                 await this.sleep(remaining, true);
-            live = await this.scanConfirmed();
+            const live = await this.scanConfirmed();
             if (live.length === 0)
                 return live;
             await this.send(live, 'SIGKILL');
