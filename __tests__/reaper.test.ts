@@ -318,12 +318,14 @@ describe('signal faults (EPERM) are reported, never thrown', () => {
   it('SIGTERM refused for one leftover: the sequence goes on to SIGKILL, the fault is in the result', async () => {
     const refused: number[] = [];
     const kill = refusingKill((s) => s === 'SIGTERM', refused);
-    const { result, runId } = await runWith(
+    const { result, runId, live } = await runWith(
       { command: 'sleep 303 & a=$!; sleep 304 & b=$!; until [ "$(cat /proc/$a/comm)" = sleep ] && [ "$(cat /proc/$b/comm)" = sleep ]; do :; done; exit 0', 'term-grace': '600ms' },
       (id) => new RunProcesses(id, { source: new LinuxProcSource('/proc', undefined, kill) }),
     );
     expect(refused.length).toBeGreaterThan(0);
     const pid = refused[0];
+    // The log line counts the processes the signal reached: not the one that refused it.
+    expect(live.text()).toContain('SIGTERM to 1 process sent');
     expect(result.status).toBe('completed');
     expect(result.faults).toEqual([{ pid, command: 'sleep 303', code: 'EPERM' }]);
     expect(result.survivors).toEqual([]);
