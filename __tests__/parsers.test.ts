@@ -114,7 +114,7 @@ describe('LinuxProcSource against a fake /proc', () => {
   put('100/stat', '100 (bash) S 1 100 100 0 -1 0\n');
   put('100/environ', `PATH=/bin\0${TAG}\0HOME=/root\0`);
   put('100/cmdline', 'bash\0-c\0sleep 300\0');
-  // 101: stat but no environ (it exited between the two reads): vanished; empty cmdline.
+  // 101: no environ file (kernel thread, or a race), its stat still there: listed, untagged; empty cmdline.
   put('101/stat', '101 (kworker/0:1) I 2 0 0 0 -1 0\n');
   put('101/cmdline', '');
   // 102: the stat vanished (the process exited mid-scan): skipped.
@@ -139,6 +139,7 @@ describe('LinuxProcSource against a fake /proc', () => {
     const entries = source.snapshot(TAG).sort((a, b) => a.pid - b.pid);
     expect(entries.map((e) => [e.pid, e.tagged])).toEqual([
       [100, true],
+      [101, false],
       [103, false],
       [104, false],
     ]);
@@ -146,7 +147,7 @@ describe('LinuxProcSource against a fake /proc', () => {
   });
 
   it('reports the pids that vanished between the listing and the read (they may have forked first)', () => {
-    expect([...source.table(TAG, NaN).vanished].sort()).toEqual([101, 102]);
+    expect([...source.table(TAG, NaN).vanished].sort()).toEqual([102]);
   });
 
   it('reads command lines, falling back to the name', () => {

@@ -2819,8 +2819,6 @@ class Escalation {
     goneAt;
     /** How long the last scan took: the head start of a pre-scan. */
     scanMs = 0;
-    lastScanEnd = -Infinity;
-    lastLive = [];
     wake;
     constructor(target, graces, now, onStep = () => undefined) {
         this.target = target;
@@ -2900,9 +2898,7 @@ class Escalation {
     async scanForStep() {
         const t = this.now();
         const live = await this.target.scan();
-        this.lastScanEnd = this.now();
-        this.scanMs = this.lastScanEnd - t;
-        this.lastLive = live;
+        this.scanMs = this.now() - t;
         return live;
     }
     /** A scan; an empty one counts only when a second one, a few ms later, is empty too. */
@@ -2950,9 +2946,7 @@ class Escalation {
                     await this.sleep(remaining - lead, true);
                     continue;
                 }
-                // A list taken within the head start (SIGTERM's own, on a slow machine) will do: each
-                // pid is checked against its start time before it is signalled.
-                const live = this.now() - this.lastScanEnd < lead ? this.lastLive : await this.scanForStep();
+                const live = await this.scanForStep();
                 const left = due - this.now();
                 if (left > 0)
                     await this.sleep(left, true);
