@@ -1819,13 +1819,15 @@ class LinuxProcSource {
                 const m = this.read(`${this.root}/${name}/environ`, true);
                 if (m > 0)
                     tagged = environHasTag(this.buf.subarray(0, m), tagBytes);
-                else if (m === GONE) {
-                    vanished.push(stat.pid);
-                    continue;
-                }
-                else if (m === 0 && state !== 'Z') {
-                    // Empty: `env -i`, or it died after its stat was read (a zombie has no environment).
-                    state = this.stateOf(name) ?? 'X';
+                else if (m === GONE || (m === 0 && state !== 'Z')) {
+                    // Empty (`env -i`) or unreadable (ESRCH for some live processes too): it may also have
+                    // died after its stat was read. Its stat again says which.
+                    const now = this.stateOf(name);
+                    if (now === undefined) {
+                        vanished.push(stat.pid);
+                        continue;
+                    }
+                    state = now;
                 }
                 // REFUSED: another user's process (one started through sudo): untagged.
             }
