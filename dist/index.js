@@ -2889,7 +2889,10 @@ class Escalation {
         this.faults.push(...faults);
         let session = false;
         for (const p of delivered) {
-            this.reached.set(key(p), p);
+            // Keep the command line read while it could be: a dying process's reads `[name]`.
+            const known = this.reached.get(key(p));
+            if (!known || !/^\[.*\]$/.test(p.command))
+                this.reached.set(key(p), p);
             if (this.target.inSession(p))
                 session = true;
         }
