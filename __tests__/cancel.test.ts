@@ -208,4 +208,15 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
     expectFenceClosedThenError(run.stdout, STARTED);
     expect(aliveWithTag(runId)).toEqual([]);
   });
+
+  it('two signals at once (stdin pipe): straight to SIGKILL, no EOF or SIGTERM step in between', async () => {
+    const { run, runId } = await cancelAfterOutput({ command: SESSION, ticket: 'reap-7d', timeout: '10m', stdin: 'pipe', 'term-grace': '60s' }, STARTED, async (action) => {
+      action.child.kill('SIGTERM');
+    });
+    expect(run.outputs.status).toBe('cancelled');
+    expect(run.outputs.termination).toBe('sigkill');
+    expect(run.stdout).toMatch(/SIGKILL to [1-9]\d* process(es)? sent/);
+    expect(run.stdout).not.toMatch(/SIGTERM to \d+ process(es)? sent/);
+    expect(aliveWithTag(runId)).toEqual([]);
+  });
 });

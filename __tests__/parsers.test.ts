@@ -6,11 +6,10 @@ import {
   environHasTag,
   LinuxProcSource,
   parseProcStat,
+  Membership,
   parsePsOutput,
-  parseTaskkillOutput,
   type ProcEntry,
-  type ProcessSource,
-  RunProcesses,
+  type Snapshot,
 } from '../src/reaper.js';
 import { tempDir } from './support/harness.js';
 
@@ -60,15 +59,16 @@ describe('environHasTag', () => {
   });
 });
 
-describe('parsePsOutput (macOS ps -axeww -o pid=,ppid=,pgid=,stat=,command=)', () => {
+describe('parsePsOutput (macOS ps -axeww -o pid=,ppid=,pgid=,stat=,lstart=,command=)', () => {
+  const L = 'Tue Dec  1 08:25:50 2026';
   const ps = [
-    '    1     0     1 Ss   /sbin/launchd',
-    '  501     1   501 S    /usr/local/bin/node /Users/runner/work/_actions/x/ralph-dispatch/v1/dist/index.js PATH=/usr/bin:/bin HOME=/Users/runner',
-    `  600   501   600 Ss+  /bin/bash --noprofile --norc -eo pipefail /tmp/ralph-dispatch-x/ticket.sh PATH=/usr/bin:/bin ${TAG} RALPH_TICKET=pt-1 TERM=dumb`,
-    `  601   600   600 S+   sleep 300 ${TAG}`,
-    `  602     1   602 Ss   node daemon.js --port 8080 HOME=/Users/runner ${TAG}1`,
-    `  603   600   600 Z+   (sh)`,
-    `  604     1   604 S    grep foo X${TAG} Y=1`,
+    `    1     0     1 Ss   ${L} /sbin/launchd`,
+    `  501     1   501 S    ${L} /usr/local/bin/node /Users/runner/work/_actions/x/ralph-dispatch/v1/dist/index.js PATH=/usr/bin:/bin HOME=/Users/runner`,
+    `  600   501   600 Ss+  ${L} /bin/bash --noprofile --norc -eo pipefail /tmp/ralph-dispatch-x/ticket.sh PATH=/usr/bin:/bin ${TAG} RALPH_TICKET=pt-1 TERM=dumb`,
+    `  601   600   600 S+   ${L} sleep 300 ${TAG}`,
+    `  602     1   602 Ss   ${L} node daemon.js --port 8080 HOME=/Users/runner ${TAG}1`,
+    `  603   600   600 Z+   ${L} (sh)`,
+    `  604     1   604 S    ${L} grep foo X${TAG} Y=1`,
     'not a process line',
     '',
   ].join('\n');
@@ -79,6 +79,8 @@ describe('parsePsOutput (macOS ps -axeww -o pid=,ppid=,pgid=,stat=,command=)', (
     expect(entries.map((e) => e.pid)).toEqual([1, 501, 600, 601, 602, 603, 604]);
     expect(byPid.get(600)).toMatchObject({ ppid: 501, pgid: 600, sid: -1, state: 'S' });
     expect(byPid.get(603)?.state).toBe('Z');
+    // lstart (local time, to the second): the same for each line here.
+    expect(byPid.get(600)?.start).toBe(new Date(2026, 11, 1, 8, 25, 50).getTime());
   });
 
   it('detects the tag as a whole environment word only', () => {
@@ -95,27 +97,9 @@ describe('parsePsOutput (macOS ps -axeww -o pid=,ppid=,pgid=,stat=,command=)', (
   });
 
   it('caps a very long command', () => {
-    const [e] = parsePsOutput(`  9 1 9 S ${'a'.repeat(5000)} ${TAG}`, TAG);
+    const [e] = parsePsOutput(`  9 1 9 S ${L} ${'a'.repeat(5000)} ${TAG}`, TAG);
     expect(e.tagged).toBe(true);
     expect(e.command.length).toBeLessThanOrEqual(200);
-  });
-});
-
-describe('parseTaskkillOutput (Windows taskkill /T)', () => {
-  it('lists the terminated PIDs, not the parents, and skips ERROR lines', () => {
-    const out = [
-      'SUCCESS: The process with PID 1234 (child process of PID 1000) has been terminated.',
-      'SUCCESS: The process with PID 1300 (child process of PID 1234) has been terminated.',
-      'ERROR: The process with PID 1500 (child process of PID 1000) could not be terminated.',
-      'Reason: There is no running instance of the task.',
-      'SUCCESS: The process with PID 1000 (child process of PID 900) has been terminated.',
-      '',
-    ].join('\r\n');
-    expect(parseTaskkillOutput(out)).toEqual([1234, 1300, 1000]);
-  });
-
-  it('nothing from an ERROR only', () => {
-    expect(parseTaskkillOutput('ERROR: The process "4242" not found.\r\n')).toEqual([]);
   });
 });
 
@@ -130,7 +114,7 @@ describe('LinuxProcSource against a fake /proc', () => {
   put('100/stat', '100 (bash) S 1 100 100 0 -1 0\n');
   put('100/environ', `PATH=/bin\0${TAG}\0HOME=/root\0`);
   put('100/cmdline', 'bash\0-c\0sleep 300\0');
-  // 101: no environ file (kernel thread, or a race): listed, untagged; empty cmdline.
+  // 101: no environ file (kernel thread, or a race), its stat still there: listed, untagged; empty cmdline.
   put('101/stat', '101 (kworker/0:1) I 2 0 0 0 -1 0\n');
   put('101/cmdline', '');
   // 102: the stat vanished (the process exited mid-scan): skipped.
@@ -162,6 +146,10 @@ describe('LinuxProcSource against a fake /proc', () => {
     expect(entries.find((e) => e.pid === 103)).toMatchObject({ ppid: 100, pgid: 100, sid: 100, state: 'S', name: 'sudo tool' });
   });
 
+  it('reports the pids that vanished between the listing and the read (they may have forked first)', () => {
+    expect([...source.table(TAG, NaN).vanished].sort()).toEqual([102]);
+  });
+
   it('reads command lines, falling back to the name', () => {
     expect(source.commandLine(100, 'bash')).toBe('bash -c sleep 300');
     expect(source.commandLine(101, 'kworker/0:1')).toBe('[kworker/0:1]');
@@ -173,19 +161,6 @@ describe('LinuxProcSource against a fake /proc', () => {
   });
 });
 
-/** A fake machine: the table is what the next snapshot returns. */
-class FakeSource implements ProcessSource {
-  tags: string[] = [];
-  constructor(public table: ProcEntry[]) {}
-  snapshot(tag: string): ProcEntry[] {
-    this.tags.push(tag);
-    return this.table;
-  }
-  commandLine(pid: number, fallback: string): string {
-    return `cmd-${pid} (${fallback})`;
-  }
-}
-
 const entry = (pid: number, ppid: number, over: Partial<ProcEntry> = {}): ProcEntry => ({
   pid,
   ppid,
@@ -194,14 +169,17 @@ const entry = (pid: number, ppid: number, over: Partial<ProcEntry> = {}): ProcEn
   state: 'S',
   tagged: false,
   name: `p${pid}`,
+  start: 1000 + pid,
   ...over,
 });
 
 const SELF = 50;
+const snap = (entries: ProcEntry[], vanished: number[] = []): Snapshot => ({ entries, vanished });
+const pids = (r: { members: ProcEntry[] }) => r.members.filter((e) => e.state !== 'Z').map((e) => e.pid).sort((a, b) => a - b);
 
-describe('RunProcesses.scan membership', () => {
+describe('Membership.admit', () => {
   const table = (): ProcEntry[] => [
-    entry(1, 0),
+    entry(1, 0, { start: 0 }),
     entry(SELF, 1, { tagged: true }), // the action itself: never a member
     entry(51, SELF, { pgid: SELF, sid: 1 }), // another child of the action: not a member
     // The root (spawned, detached: leader of its group and session).
@@ -217,54 +195,78 @@ describe('RunProcesses.scan membership', () => {
     entry(400, 1),
     entry(401, 400, { pgid: 400, sid: 400 }),
   ];
+  const run = (notBefore = 1000) => {
+    const m = new Membership(TAG, notBefore, SELF);
+    m.addRoot(200, 1200, true);
+    return m;
+  };
 
   it('takes tagged processes, descendants of the root, and members of groups and sessions led by members', () => {
-    const source = new FakeSource(table());
-    const run = new RunProcesses(RUN, source, SELF);
-    run.addRoot(200);
-    const members = run.scan();
-    expect(source.tags).toEqual([TAG]);
-    expect(members.map((p) => p.pid).sort((a, b) => a - b)).toEqual([200, 201, 202, 300, 301, 302]);
-    expect(members.find((p) => p.pid === 202)).toEqual({ pid: 202, ppid: 201, state: 'S', command: 'cmd-202 (p202)' });
+    expect(pids(run().admit(snap(table())))).toEqual([200, 201, 202, 300, 301, 302]);
   });
 
-  it('excludes zombies and itself', () => {
-    const run = new RunProcesses(RUN, new FakeSource(table()), SELF);
-    run.addRoot(200);
-    const pids = run.scan().map((p) => p.pid);
-    expect(pids).not.toContain(203);
-    expect(pids).not.toContain(SELF);
-    expect(pids).not.toContain(51);
+  it('excludes zombies from the live ones, and itself', () => {
+    const r = run().admit(snap(table()));
+    expect(r.members.find((e) => e.pid === 203)?.state).toBe('Z');
+    expect(pids(r)).not.toContain(SELF);
+    expect(pids(r)).not.toContain(51);
   });
 
-  it('finds descendants of an untagged root (its environment scrubbed)', () => {
-    const source = new FakeSource([entry(700, SELF), entry(701, 700, { pgid: 701, sid: 701 }), entry(702, 1)]);
-    const run = new RunProcesses(RUN, source, SELF);
-    run.addRoot(700);
-    expect(run.scan().map((p) => p.pid).sort()).toEqual([700, 701]);
-  });
-
-  it('remembers groups and sessions after their leader died', () => {
-    const source = new FakeSource(table());
-    const run = new RunProcesses(RUN, source, SELF);
-    run.addRoot(200);
-    run.scan();
+  it('remembers groups and sessions after their leader died, while they have members', () => {
+    const m = run();
+    m.admit(snap(table()));
     // The root and the daemon are gone; untagged members of their group and session remain.
-    source.table = [entry(1, 0), entry(201, 1, { pgid: 200, sid: 200 }), entry(302, 1, { pgid: 302, sid: 300 }), entry(400, 1)];
-    expect(run.scan().map((p) => p.pid).sort()).toEqual([201, 302]);
+    const later = [entry(1, 0, { start: 0 }), entry(201, 1, { pgid: 200, sid: 200 }), entry(302, 1, { pgid: 302, sid: 300 }), entry(400, 1)];
+    expect(pids(m.admit(snap(later)))).toEqual([201, 302]);
   });
 
   it('never includes an unrelated process', () => {
-    const run = new RunProcesses(RUN, new FakeSource([entry(400, 1), entry(401, 400, { pgid: 400, sid: 400 })]), SELF);
-    expect(run.scan()).toEqual([]);
+    expect(pids(run().admit(snap([entry(400, 1), entry(401, 400, { pgid: 400, sid: 400 })])))).toEqual([]);
+  });
+
+  it('a process that started before the action is never a member, even tagged or in a remembered group', () => {
+    const old = { start: 1299 };
+    const r = run(1300).admit(snap([entry(250, 1, { tagged: true, ...old }), entry(260, 1, { pgid: 200, sid: 200, ...old }), entry(301, 1, { pgid: 200, start: 1300 })]));
+    expect(pids(r)).toEqual([301]);
+  });
+
+  it('identity by start time: a pid of the root, group or session now held by another process is not the run\'s', () => {
+    const m = run();
+    m.admit(snap(table()));
+    // The root was reaped, its group emptied, and its pid went to an unrelated process (a
+    // different start time) that leads a group of its own; a child of it, too.
+    const later = [entry(1, 0, { start: 0 }), entry(200, 7, { start: 5000 }), entry(210, 200, { pgid: 200, sid: 200 })];
+    expect(pids(m.admit(snap(later)))).toEqual([]);
+    // Forgotten for good: the same pid with the old start does not come back either.
+    expect(pids(m.admit(snap([entry(205, 1, { pgid: 200, sid: 200 })])))).toEqual([]);
+  });
+
+  it('a leaderless group seen empty is forgotten (its id may be handed out again)', () => {
+    const m = run();
+    m.admit(snap(table()));
+    m.admit(snap([entry(1, 0, { start: 0 })]));
+    expect(pids(m.admit(snap([entry(220, 1, { pgid: 200, sid: 200, start: 9000 })])))).toEqual([]);
+  });
+
+  it('is not settled when a listed pid vanished, or a young process died since the last snapshot', () => {
+    const m = run();
+    expect(m.admit(snap(table(), [260])).settled).toBe(false);
+    // 203 was a zombie in the last snapshot: dead before it, settled now.
+    expect(m.admit(snap(table())).settled).toBe(true);
+    expect(m.admit(snap([...table(), entry(204, 200, { state: 'Z' })])).settled).toBe(false);
+    expect(m.admit(snap([...table(), entry(204, 200, { state: 'Z' })])).settled).toBe(true);
+    // A vanished pid that was a zombie before: its death is old news.
+    expect(m.admit(snap(table(), [204])).settled).toBe(true);
+    // An old process dying does not matter.
+    expect(m.admit(snap([...table(), entry(30, 1, { state: 'Z', start: 10 })])).settled).toBe(true);
   });
 });
 
-describe('RunProcesses.signal', () => {
+describe('LinuxProcSource.signal', () => {
   const errno = (code: string) => Object.assign(new Error(code), { code });
   const procs = [100, 101, 102, 103].map((pid) => ({ pid, ppid: 1, state: 'S', command: `cmd ${pid}` }));
 
-  it('reports EPERM as a fault, ignores ESRCH, never throws, and signals every process', () => {
+  it('reports EPERM as a fault, ignores ESRCH, never throws, and counts only what it reached', async () => {
     const sent: [number, string][] = [];
     const kill = (pid: number, signal: NodeJS.Signals) => {
       sent.push([pid, signal]);
@@ -272,22 +274,21 @@ describe('RunProcesses.signal', () => {
       if (pid === 101) throw errno('ESRCH');
       if (pid === 102) throw new Error('no code');
     };
-    const run = new RunProcesses(RUN, new FakeSource([]), SELF, kill);
-    let faults: ReturnType<RunProcesses['signal']> = [];
-    expect(() => {
-      faults = run.signal(procs, 'SIGTERM');
-    }).not.toThrow();
+    const { delivered, faults } = await new LinuxProcSource('/proc', NaN, kill).signal(procs, 'SIGTERM');
     expect(sent).toEqual(procs.map((p) => [p.pid, 'SIGTERM']));
+    expect(delivered.map((p) => p.pid)).toEqual([103]);
     expect(faults).toHaveLength(2);
     expect(faults[0]).toEqual({ pid: 100, command: 'cmd 100', code: 'EPERM' });
     expect(faults[1].pid).toBe(102);
     expect(faults[1].code).toContain('no code');
   });
 
-  it('no faults when every kill succeeds', () => {
+  it('does not signal a pid that another process holds now (start time differs)', async () => {
     const sent: number[] = [];
-    const run = new RunProcesses(RUN, new FakeSource([]), SELF, (pid) => void sent.push(pid));
-    expect(run.signal(procs, 'SIGKILL')).toEqual([]);
-    expect(sent).toEqual([100, 101, 102, 103]);
+    const source = new LinuxProcSource('/proc', NaN, (pid) => void sent.push(pid));
+    const self = { pid: process.pid, ppid: 1, state: 'S', command: 'me' };
+    const { delivered } = await source.signal([{ ...self, start: source.selfStart() }, { ...self, start: source.selfStart() - 1 }], 'SIGCONT');
+    expect(sent).toEqual([process.pid]);
+    expect(delivered).toHaveLength(1);
   });
 });

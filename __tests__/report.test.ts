@@ -230,25 +230,30 @@ describe('describeSequence', () => {
   });
 
   it('starts at SIGTERM with a closed stdin', () => {
-    const r = result({ timeline: [{ kind: 'timeout', at: 1000 }, { kind: 'sigterm', at: 1000 }, { kind: 'sigkill', at: 6000 }] });
-    expect(describeSequence(r)).toMatch(/^SIGTERM, SIGKILL at \+5s(;|$)/);
+    const r = result({ termination: 'sigkill', timeline: [{ kind: 'timeout', at: 1000 }, { kind: 'sigterm', at: 1000 }, { kind: 'sigkill', at: 6000 }] });
+    expect(describeSequence(r)).toBe('SIGTERM, SIGKILL at +5s; ended by SIGKILL');
   });
 
-  it('says which steps went to leftovers after the session had exited', () => {
+  it('ends with the step that ended the session (termination), not with how the child exited', () => {
     const r = result({
       exitCode: null,
       signal: 'SIGTERM',
+      termination: 'sigkill',
       timeline: [
-        { kind: 'sigterm', at: 1000 },
-        { kind: 'exit', at: 4000, detail: 'SIGTERM' },
-        { kind: 'sigkill', at: 6000 },
+        { kind: 'eof', at: 1000 },
+        { kind: 'sigterm', at: 2000 },
+        { kind: 'exit', at: 2001, detail: 'SIGTERM' },
+        { kind: 'sigkill', at: 3000 },
       ],
     });
-    const text = describeSequence(r);
-    expect(text).toMatch(/^SIGTERM[;,]/);
-    expect(text).toMatch(/SIGKILL to leftovers at \+5s/);
-    expect(text).toMatch(/SIGTERM at \+3s/);
-    expect(text.indexOf('SIGTERM at +3s')).toBeLessThan(text.indexOf('SIGKILL to leftovers'));
+    expect(describeSequence(r)).toBe('EOF, SIGTERM at +1s, SIGKILL at +2s; ended by SIGKILL');
+  });
+
+  it('says which steps went to orphans once the session had ended', () => {
+    const r = result({ termination: 'sigterm', timeline: [{ kind: 'sigterm', at: 1000 }, { kind: 'exit', at: 1002 }, { kind: 'sigkill', at: 6000 }] });
+    expect(describeSequence(r)).toBe('SIGTERM; ended by SIGTERM; SIGKILL at +5s to orphans');
+    const natural = result({ termination: 'natural', timeline: [{ kind: 'exit', at: 900 }, { kind: 'sigterm', at: 1000 }, { kind: 'sigkill', at: 6000 }] });
+    expect(describeSequence(natural)).toBe('ended by itself; SIGTERM, SIGKILL at +5s to orphans');
   });
 
   it('is empty when nothing was sent', () => {

@@ -59,7 +59,7 @@ async function worker() {
     let members = 0;
     for (let i = 0; i < SCANS + 2; i++) {
       const t0 = performance.now();
-      members = new RunProcesses(runId).scan().length;
+      members = (await new RunProcesses(runId).scan()).length;
       const t = performance.now() - t0;
       if (i >= 2) times.push(t); // two warm-up scans
     }

@@ -38,6 +38,8 @@ export type RunOutputName = Exclude<OutputName, typeof Outputs.ResultFile | type
 export const State = {
   RunId: 'run-id',
   Ticket: 'ticket',
+  /** When main started (reaper.selfStart()): a process older than main is not the run's. */
+  MainStart: 'main-start',
 } as const;
 
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */

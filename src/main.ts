@@ -11,6 +11,7 @@ import { JobLog } from './fence.js';
 import { InputError, parseSettings, type Settings } from './inputs.js';
 import { buildAnnotations, buildOutputs, buildSummary, type ReportContext } from './report.js';
 import { buildReport, buildResultRecord, runFilePaths, runUrl, writeRunFiles } from './result.js';
+import { selfStart } from './reaper.js';
 import { type RunResult, Session } from './session.js';
 
 /** The entry point: run, then exit once everything written has reached the runner. */
@@ -63,6 +64,7 @@ export async function run(): Promise<number> {
     // Saved before the spawn, so that post can sweep even if this process is killed at once.
     core.saveState(State.RunId, runId);
     core.saveState(State.Ticket, settings.ticket);
+    core.saveState(State.MainStart, String(selfStart()));
 
     const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
     jobLog.open();

@@ -8,7 +8,7 @@ import { Inputs, State } from './constants.js';
 import { parseDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
 import { title } from './report.js';
-import { defaultSource, LinuxProcSource, RunProcesses } from './reaper.js';
+import { RunProcesses } from './reaper.js';
 import { Escalation, KILL_WAIT_MS } from './terminate.js';
 
 export async function main(): Promise<void> {
@@ -25,10 +25,11 @@ export async function main(): Promise<void> {
 export async function run(): Promise<number> {
   const runId = core.getState(State.RunId);
   if (!runId) return 0;
-  // By the tag only: a pid saved by main may belong to another process by now. The run's
-  // processes are older than this step, so every environment is read (NaN: no age filter).
-  const processes = new RunProcesses(runId, process.platform === 'linux' ? new LinuxProcSource('/proc', NaN) : defaultSource());
-  if (processes.scan().length === 0) return 0;
+  // By the tag only: a pid saved by main may belong to another process by now. A member
+  // started at or after main did (main saved when; NaN, from an older main: no age filter).
+  const mainStart = Number(core.getState(State.MainStart) || NaN);
+  const processes = new RunProcesses(runId, { notBefore: mainStart });
+  if ((await processes.scan()).length === 0) return 0;
   let termMs = 5000;
   try {
     termMs = parseDuration(core.getInput(Inputs.TermGrace) || '5s');
@@ -41,13 +42,15 @@ export async function run(): Promise<number> {
       childExit: Promise.resolve(),
       sendEof: () => false,
       scan: () => processes.scan(),
-      signal: (live, signal) => ({ sent: live.length, faults: processes.signal(live, signal) }),
+      signal: (live, signal) => processes.signal(live, signal),
+      // Main is gone: nothing is the session's any more.
+      inSession: () => false,
     },
     { eofMs: 0, termMs, killMs: KILL_WAIT_MS },
     () => performance.now(),
   ).run(false);
   const ticket = core.getState(State.Ticket);
-  const killed = result.leftovers.filter((p) => !result.survivors.some((s) => s.pid === p.pid));
+  const killed = result.killed;
   const names = (list: typeof killed) =>
     list.slice(0, 5).map((p) => `${p.pid} ${p.command}`).join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
   if (killed.length > 0) {

@@ -58,28 +58,24 @@ function howItEnded(result: RunResult): string {
 
 /**
  * `EOF, SIGTERM at +10s, SIGKILL at +15s; ended by SIGKILL`: the steps sent, timed from the
- * first, and how the session ended. Steps sent after the session had exited went to its
- * leftovers, and say so.
+ * first, and the step that ended the session (`termination`). Steps sent after that went to
+ * orphans (processes of the run outside the session), and say so.
  */
 export function describeSequence(result: RunResult): string {
-  const events = result.timeline.filter((e) => e.kind === 'eof' || e.kind === 'sigterm' || e.kind === 'sigkill' || e.kind === 'exit');
-  const firstStep = events.findIndex((e) => e.kind !== 'exit');
-  if (firstStep < 0) return '';
-  const t0 = events[firstStep].at;
+  const steps = result.timeline.filter((e) => e.kind === 'eof' || e.kind === 'sigterm' || e.kind === 'sigkill');
+  if (steps.length === 0) return '';
+  const t0 = steps[0].at;
+  const name = (kind: string) => (kind === 'eof' ? 'EOF' : kind.toUpperCase());
+  const timed = (e: TimelineEvent, i: number) => `${name(e.kind)}${i === 0 ? '' : ` at +${formatDuration(e.at - t0)}`}`;
+  const t = result.termination;
+  const ending = t && t !== 'natural' ? steps.findIndex((e) => e.kind === t) : -1;
+  const forSession = ending >= 0 ? steps.slice(0, ending + 1) : [];
+  const forOrphans = steps.slice(forSession.length);
   const parts: string[] = [];
-  let exited = false;
-  for (const e of events.slice(firstStep)) {
-    const at = e.at === t0 ? '' : ` at +${formatDuration(e.at - t0)}`;
-    if (e.kind === 'exit') {
-      exited = true;
-      parts.push(`; ${howItEnded(result)}${at}`);
-    } else {
-      const name = e.kind === 'eof' ? 'EOF' : e.kind.toUpperCase();
-      parts.push(`${parts.length === 0 ? '' : exited ? '; ' : ', '}${name}${exited ? ' to leftovers' : ''}${at}`);
-    }
-  }
-  if (!exited) parts.push(`; ${howItEnded(result)}`);
-  return parts.join('');
+  if (forSession.length > 0) parts.push(`${forSession.map(timed).join(', ')}; ended by ${name(forSession[forSession.length - 1].kind)}`);
+  else parts.push(t === 'natural' ? 'ended by itself' : howItEnded(result));
+  if (forOrphans.length > 0) parts.push(`${forOrphans.map((e) => timed(e, steps.indexOf(e))).join(', ')} to orphans`);
+  return parts.join('; ');
 }
 
 /** What ended the completion-grace of a session that printed its marker and did not exit by itself. */

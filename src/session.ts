@@ -126,6 +126,8 @@ export class Session {
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null; at: number } | undefined;
   private readonly stepsSent: StepEvent[] = [];
   private stepsBeforeExit: StepEvent[] = [];
+  /** Under `stdin: tty`: the session the shell leads inside the terminal. */
+  private ttySid: number | undefined;
   private firstOutput = false;
   private requestClose: ((reason: CloseReason) => void) | undefined;
   private exited: Promise<'exit'> | undefined;
@@ -376,16 +378,24 @@ export class Session {
     const graces: Graces = { eofMs: this.settings.eofGraceMs, termMs: this.settings.termGraceMs, killMs: KILL_WAIT_MS };
     const escalation = new Escalation(
       {
-        childExited: () => this.exitInfo !== undefined,
+        // A zombie whose exit event is still on its way has exited too: a step sent now would
+        // not be what ended it.
+        childExited: () => this.exitInfo !== undefined || this.processes.exited(this.child?.pid as number),
         childExit: this.exited as Promise<'exit'>,
         sendEof: () => this.sendEof(),
-        scan: () => this.processes.scan(),
+        scan: async () => {
+          const live = await this.processes.scan();
+          // Under a pty the terminal's session is led by the shell's wrapper, script's child.
+          if (ptyHolder !== undefined && this.ttySid === undefined) this.ttySid = live.find((p) => p.ppid === ptyHolder && p.sid === p.pid)?.pid;
+          return live;
+        },
         signal: (live, signal) => {
           // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
           // signal the session's processes directly, and script only with SIGKILL.
           const targets = signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live;
-          return { sent: targets.length, faults: this.processes.signal(targets, signal) };
+          return this.processes.signal(targets, signal);
         },
+        inSession: (p) => this.inSession(p),
       },
       graces,
       this.now,
@@ -399,8 +409,19 @@ export class Session {
     this.escalation = escalation;
     if (this.cancelCount > 0) escalation.compress(cancelGraces(this.cancelCount));
     const result = await escalation.run(withEof);
-    this.mark('last-process-gone', result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined);
-    return result;
+    // The child's exit comes first in the timeline (unless it survived SIGKILL); the last
+    // process was gone when the scan that found nothing began, not when it ended.
+    if (!result.survivors.some((p) => p.pid === this.child?.pid)) await this.exited;
+    const endedAt = Math.max(result.endedAt, this.exitInfo?.at ?? -Infinity);
+    const detail = result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined;
+    this.timeline.push({ kind: 'last-process-gone', at: Math.max(0, Math.round(endedAt - this.startedAt)), detail });
+    return { ...result, endedAt };
+  }
+
+  /** The session: the child and its process group; under `stdin: tty` also the terminal's session. */
+  private inSession(p: ProcInfo): boolean {
+    const root = this.child?.pid;
+    return p.pid === root || (p.pgid !== undefined && p.pgid === root) || (this.ttySid !== undefined && p.sid === this.ttySid);
   }
 
   private sendEof(): boolean {
@@ -441,14 +462,10 @@ export class Session {
     const exit = this.exitInfo;
     const exitCode = exit?.code ?? null;
     const signal = exit?.signal ?? null;
-    const sent = this.stepsBeforeExit;
-    const termination: Termination | null = exit
-      ? sent.length === 0
-        ? 'natural'
-        : sent[sent.length - 1].step
-      : this.child?.pid !== undefined
-        ? (escalation?.steps.at(-1)?.step ?? null)
-        : null;
+    // The child ended by itself when it exited before any step was sent while it ran.
+    const byItself = exit !== undefined && !this.stepsBeforeExit.some((s) => s.childRunning);
+    const termination: Termination | null =
+      this.child?.pid === undefined ? null : byItself ? 'natural' : (escalation?.sessionStep ?? this.stepsBeforeExit.at(-1)?.step ?? null);
     const survivors = escalation?.survivors ?? [];
     let status: Status;
     let why = error;
@@ -463,10 +480,14 @@ export class Session {
         .join(', ')}`;
     } else if (this.markerBeforeClose) status = 'completed';
     else if (this.reason === 'cancel') status = 'cancelled';
-    else if (this.reason === 'timeout' || this.reason === 'idle') status = 'timeout';
+    // A child that exited before any step reached it ended by itself, even if a timeout fired
+    // in the same instant: its own exit says how it went.
+    else if ((this.reason === 'timeout' || this.reason === 'idle') && !byItself) status = 'timeout';
     else if (signal) status = 'terminated';
     else status = exitCode === 0 ? 'completed' : 'failed';
-    const leftovers = escalation?.leftovers ?? [];
+    // Orphans: what had to be killed and was not the session's; after the session ended by
+    // itself, everything that had to be killed.
+    const orphans = (escalation?.killed ?? []).filter((p) => byItself || !this.inSession(p));
     const childPid = this.child?.pid;
     return {
       status,
@@ -476,7 +497,7 @@ export class Session {
       durationMs: this.child?.pid !== undefined ? Math.max(0, Math.round(endedAt - this.startedAt)) : 0,
       markerSeen: this.markerSeen,
       reason: this.reason,
-      orphans: leftovers.filter((p) => p.pid !== childPid),
+      orphans,
       survivors,
       faults: escalation?.faults ?? [],
       timeline: this.timeline,

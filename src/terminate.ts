@@ -4,9 +4,10 @@
  *
  * Waiting on the direct child uses its exit event. The other processes of the run are not our
  * children and Node has no pidfd API, so once the child has exited, what is left is re-scanned
- * at a short interval, and only inside a grace period.
+ * at a short interval, and only inside a grace period. "Nothing left" comes only from a scan
+ * that is settled (see Membership.admit) and confirmed by a second one a few ms later.
  */
-import type { ProcInfo, SignalFault } from './reaper.js';
+import type { ProcInfo, SignalFault, SignalOutcome } from './reaper.js';
 
 export type Step = 'eof' | 'sigterm' | 'sigkill';
 
@@ -18,12 +19,11 @@ export interface EscalationTarget {
   /** Closes the child's input (pipe) or types Ctrl+U Ctrl+D (tty); false when there is none. */
   sendEof(): boolean;
   /** The live processes of the run. */
-  scan(): ProcInfo[];
-  /**
-   * Signals a step's targets; the target may hold some back (script(1), for SIGTERM). Returns
-   * how many it signalled, and the faults.
-   */
-  signal(live: readonly ProcInfo[], signal: NodeJS.Signals): { sent: number; faults: SignalFault[] };
+  scan(): Promise<ProcInfo[]>;
+  /** Signals a step's targets; the target may hold some back (script(1), for SIGTERM). */
+  signal(live: readonly ProcInfo[], signal: NodeJS.Signals): Promise<SignalOutcome>;
+  /** Whether a process is the session's (the child's group; under tty the terminal's session). */
+  inSession(p: ProcInfo): boolean;
 }
 
 export interface Graces {
@@ -31,27 +31,42 @@ export interface Graces {
   termMs: number;
   /** How long SIGKILL may take before a survivor is reported as unkillable (D state). */
   killMs: number;
+  /** Straight to SIGKILL: no EOF, no SIGTERM, no wait (a second cancel signal). */
+  direct?: boolean;
 }
 
 export interface StepEvent {
   readonly step: Step;
   readonly at: number;
-  /** How many processes it was sent to (1 for EOF). */
+  /** How many processes it reached (1 for EOF). */
   readonly count: number;
+  /** Whether it reached the session's processes (EOF: sent while the child was running). */
+  readonly session: boolean;
+  /** Whether the child was still running when it was sent. */
+  readonly childRunning: boolean;
 }
 
 export interface EscalationResult {
   readonly steps: StepEvent[];
   readonly faults: SignalFault[];
-  /** Processes of the run signalled after the child had exited: its leftovers. */
-  readonly leftovers: ProcInfo[];
+  /** The last step that reached the session's processes (EOF: sent while the child lived). */
+  readonly sessionStep: Step | undefined;
+  /** Processes a signal reached and that died. */
+  readonly killed: ProcInfo[];
   /** Still alive when the sequence gave up. */
   readonly survivors: ProcInfo[];
   /** When the last process of the run was seen gone (or the sequence gave up). */
   readonly endedAt: number;
 }
 
+/** Re-scan interval once the child has exited, inside a grace period. */
 const POLL_MS = 25;
+/** After SIGKILL: processes die within milliseconds. */
+const KILL_POLL_MS = 5;
+/** The second scan that confirms "nothing left". */
+const CONFIRM_MS = 5;
+/** The longest head start a pre-scan takes before a step is due. */
+const MAX_LEAD_MS = 250;
 
 /** How long SIGKILL may take before a survivor is reported (outside a cancel). */
 export const KILL_WAIT_MS = 2000;
@@ -62,13 +77,17 @@ export const KILL_WAIT_MS = 2000;
  * 1 s for it to take), leaving time to report; on the second, straight to SIGKILL.
  */
 export function cancelGraces(signalsReceived: number): Graces {
-  return signalsReceived <= 1 ? { eofMs: 1000, termMs: 3000, killMs: 1000 } : { eofMs: 0, termMs: 0, killMs: 1000 };
+  return signalsReceived <= 1 ? { eofMs: 1000, termMs: 3000, killMs: 1000 } : { eofMs: 0, termMs: 0, killMs: 1000, direct: true };
 }
 
 export class Escalation {
   private readonly steps: StepEvent[] = [];
   private readonly faults: SignalFault[] = [];
-  private readonly leftovers = new Map<number, ProcInfo>();
+  private readonly reached = new Map<string, ProcInfo>();
+  private sessionStep: Step | undefined;
+  private goneAt: number | undefined;
+  /** How long the last scan took: the head start of a pre-scan. */
+  private scanMs = 0;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -84,83 +103,129 @@ export class Escalation {
       eofMs: Math.min(this.graces.eofMs, limit.eofMs),
       termMs: Math.min(this.graces.termMs, limit.termMs),
       killMs: Math.min(this.graces.killMs, limit.killMs),
+      direct: this.graces.direct === true || limit.direct === true,
     };
     this.wake?.();
   }
 
   /** Runs the sequence from EOF (or from SIGTERM when `withEof` is false). */
   async run(withEof: boolean): Promise<EscalationResult> {
-    if (withEof && !this.target.childExited() && this.target.sendEof()) {
-      const at = this.record('eof', 1);
-      await this.waitUntil(at, 'eofMs', false);
+    if (withEof && !this.graces.direct && !this.target.childExited() && this.target.sendEof()) {
+      this.sessionStep = 'eof';
+      const at = this.record('eof', { count: 1, session: true, childRunning: true });
+      await this.waitForChild(at, 'eofMs');
     }
     // term-grace runs from when SIGTERM was due, not from the end of the scan that finds its
     // targets (tens of ms with thousands of processes on the machine).
     const termDue = this.now();
-    let live = this.scanForStep();
-    if (live.length > 0) {
-      this.record('sigterm', this.send(live, 'SIGTERM'));
-      await this.waitUntil(termDue, 'termMs', true);
-      live = this.scanForStep();
+    let live = await this.scanConfirmed();
+    if (live.length > 0 && !this.graces.direct) {
+      this.record('sigterm', await this.send(live, 'SIGTERM'));
+      live = await this.graceThenScan(termDue, 'termMs');
     }
-    if (live.length > 0) {
-      live = await this.killAll(live);
-    }
+    if (live.length > 0) live = await this.killAll(live);
+    const survivors = live.map((p) => key(p));
     return {
       steps: this.steps,
       faults: dedupeFaults(this.faults),
-      leftovers: [...this.leftovers.values()],
+      sessionStep: this.sessionStep,
+      killed: [...this.reached.entries()].filter(([k]) => !survivors.includes(k)).map(([, p]) => p),
       survivors: live,
-      endedAt: this.now(),
+      endedAt: live.length === 0 ? (this.goneAt ?? this.now()) : this.now(),
     };
   }
 
   /** SIGKILL everything, again and again until nothing is left: processes fork while we kill. */
   private async killAll(first: ProcInfo[]): Promise<ProcInfo[]> {
     const at = this.now();
-    this.record('sigkill', this.send(first, 'SIGKILL'));
-    let live = first;
-    for (let again = false; ; again = true) {
-      if (again) this.send(live, 'SIGKILL');
+    this.record('sigkill', await this.send(first, 'SIGKILL'));
+    for (;;) {
       const remaining = at + this.graces.killMs - this.now();
-      if (remaining <= 0) break;
-      await this.sleep(this.target.childExited() ? Math.min(POLL_MS, remaining) : remaining, !this.target.childExited());
-      live = this.scanForStep();
+      if (remaining <= 0) return this.scanForStep();
+      if (!this.target.childExited()) await this.sleep(remaining, true);
+      const live = await this.scanConfirmed();
       if (live.length === 0) return live;
+      await this.send(live, 'SIGKILL');
+      await this.sleep(KILL_POLL_MS, false);
     }
-    return this.scanForStep();
   }
 
-  private send(live: readonly ProcInfo[], signal: NodeJS.Signals): number {
-    const { sent, faults } = this.target.signal(live, signal);
+  /** Signals `live`; how many it reached, and whether the session's processes were among them. */
+  private async send(live: readonly ProcInfo[], signal: NodeJS.Signals): Promise<Sent> {
+    const childRunning = !this.target.childExited();
+    const { delivered, faults } = await this.target.signal(live, signal);
     this.faults.push(...faults);
-    return sent;
+    let session = false;
+    for (const p of delivered) {
+      // Keep the command line read while it could be: a dying process's reads `[name]`.
+      const known = this.reached.get(key(p));
+      if (!known || !/^\[.*\]$/.test(p.command)) this.reached.set(key(p), p);
+      if (this.target.inSession(p)) session = true;
+    }
+    if (session) this.sessionStep = signal === 'SIGKILL' ? 'sigkill' : 'sigterm';
+    return { count: delivered.length, session, childRunning };
   }
 
-  private scanForStep(): ProcInfo[] {
-    const live = this.target.scan();
-    if (this.target.childExited()) for (const p of live) this.leftovers.set(p.pid, p);
+  private async scanForStep(): Promise<ProcInfo[]> {
+    const t = this.now();
+    const live = await this.target.scan();
+    this.scanMs = this.now() - t;
     return live;
   }
 
-  private record(step: Step, count: number): number {
-    const event = { step, at: this.now(), count };
+  /** A scan; an empty one counts only when a second one, a few ms later, is empty too. */
+  private async scanConfirmed(): Promise<ProcInfo[]> {
+    const t = this.now();
+    const live = await this.scanForStep();
+    if (live.length > 0) return live;
+    await this.sleep(CONFIRM_MS, false);
+    const again = await this.scanForStep();
+    if (again.length === 0) this.goneAt = t;
+    return again;
+  }
+
+  private record(step: Step, sent: Sent): number {
+    const event = { step, at: this.now(), ...sent };
     this.steps.push(event);
     this.onStep(event);
     return event.at;
   }
 
-  /** Until the child has exited (and, with `all`, nothing of the run is left) or the grace ends. */
-  private async waitUntil(stepAt: number, grace: keyof Graces, all: boolean): Promise<void> {
+  /** Until the child has exited or the grace ends. */
+  private async waitForChild(stepAt: number, grace: 'eofMs'): Promise<void> {
     for (;;) {
       const remaining = stepAt + this.graces[grace] - this.now();
-      if (remaining <= 0) return;
+      if (remaining <= 0 || this.graces.direct || this.target.childExited()) return;
+      await this.sleep(remaining, true);
+    }
+  }
+
+  /**
+   * Waits out a grace: until nothing of the run is left, or the grace ends. Returns what is
+   * alive at its end: the next step's targets. While the child lives there is nothing to poll;
+   * the targets are then listed a scan's length before the grace ends, so that the next step
+   * goes out on time on a machine with thousands of processes.
+   */
+  private async graceThenScan(stepAt: number, grace: 'termMs'): Promise<ProcInfo[]> {
+    for (;;) {
+      const due = stepAt + this.graces[grace];
+      if (this.graces.direct) return this.scanForStep();
+      const lead = Math.min(MAX_LEAD_MS, this.scanMs * 1.5 + 2);
       if (!this.target.childExited()) {
-        await this.sleep(remaining, true);
-        continue;
+        const remaining = due - this.now();
+        if (remaining > lead) {
+          await this.sleep(remaining - lead, true);
+          continue;
+        }
+        const live = await this.scanForStep();
+        const left = due - this.now();
+        if (left > 0) await this.sleep(left, true);
+        if (this.target.childExited() || this.graces.direct) continue;
+        return live;
       }
-      if (!all || this.target.scan().length === 0) return;
-      await this.sleep(Math.min(POLL_MS, remaining), false);
+      const live = await this.scanConfirmed();
+      if (live.length === 0 || this.now() >= due) return live;
+      await this.sleep(Math.min(POLL_MS, due - this.now()), false);
     }
   }
 
@@ -172,11 +237,17 @@ export class Escalation {
         this.wake = undefined;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, Math.max(0, ms));
       this.wake = done;
       if (untilChildExit) void this.target.childExit.then(done);
     });
   }
+}
+
+type Sent = Pick<StepEvent, 'count' | 'session' | 'childRunning'>;
+
+function key(p: ProcInfo): string {
+  return `${p.pid}:${p.start ?? ''}`;
 }
 
 function dedupeFaults(faults: SignalFault[]): SignalFault[] {

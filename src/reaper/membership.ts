@@ -1,0 +1,111 @@
+/**
+ * Who belongs to a run, from one snapshot of the process table. A process is a member when it
+ * started at or after the action (`notBefore`) and
+ *  - its environment carries RALPH_DISPATCH_RUN_ID=<run id> (inherited by every descendant), or
+ *  - it is the root we spawned, or a child of a member (a tool started with `env -i`), or
+ *  - it is in a process group or session that a member led (under `stdin: tty` the shell
+ *    leads a session of its own); remembered after the leader died.
+ *
+ * Identity is (pid, start time): a remembered root, group or session counts only while the
+ * process holding its id is the one that was remembered. A group or session whose leader is
+ * gone counts while it has members (the kernel does not hand out a pid still in use as a group
+ * or session id) and is forgotten once it is seen empty.
+ */
+import { DEAD_STATES, type ProcEntry, type RunView, sameStart, type Snapshot } from './types.js';
+
+export class Membership implements RunView {
+  private readonly rootStarts = new Map<number, number>();
+  private readonly groups = new Map<number, number>();
+  private readonly sessions = new Map<number, number>();
+  /** Young zombies of the last snapshot: dead before it, so they cannot have forked since. */
+  private zombies = new Map<number, number>();
+
+  constructor(
+    readonly tag: string,
+    readonly notBefore: number,
+    private readonly selfPid: number,
+  ) {}
+
+  /** The process we spawned (detached: it leads its own group and session). */
+  addRoot(pid: number, start: number, leader: boolean): void {
+    this.rootStarts.set(pid, start);
+    if (leader) {
+      this.groups.set(pid, start);
+      this.sessions.set(pid, start);
+    }
+  }
+
+  roots(): ReadonlyMap<number, number> {
+    return this.rootStarts;
+  }
+
+  private young(e: ProcEntry): boolean {
+    return !(e.start < this.notBefore);
+  }
+
+  /**
+   * The members in one snapshot (zombies included: they hold groups and sessions). `settled`
+   * is false when the snapshot may hide a member: a listed process that vanished before it was
+   * read, or a young process found dead that was not dead at the previous snapshot, may have
+   * forked a child after the directory was listed. A fresh snapshot lists that child.
+   */
+  admit(snapshot: Snapshot): { members: ProcEntry[]; settled: boolean } {
+    const { entries } = snapshot;
+    let settled = snapshot.vanished.every((pid) => this.zombies.has(pid));
+    const zombies = new Map<number, number>();
+    const byPid = new Map<number, ProcEntry>();
+    const children = new Map<number, ProcEntry[]>();
+    const inGroup = new Map<number, ProcEntry[]>();
+    const inSession = new Map<number, ProcEntry[]>();
+    const index = (map: Map<number, ProcEntry[]>, key: number, e: ProcEntry) => {
+      const list = map.get(key);
+      if (list) list.push(e);
+      else map.set(key, [e]);
+    };
+    for (const e of entries) {
+      byPid.set(e.pid, e);
+      if (!this.young(e)) continue;
+      if (DEAD_STATES.has(e.state)) {
+        zombies.set(e.pid, e.start);
+        if (!this.zombies.has(e.pid) || !sameStart(this.zombies.get(e.pid), e.start)) settled = false;
+      }
+      index(children, e.ppid, e);
+      index(inGroup, e.pgid, e);
+      if (e.sid > 0) index(inSession, e.sid, e);
+    }
+    this.zombies = zombies;
+    // Forget what another process now holds, and leaderless groups and sessions seen empty.
+    const holds = (id: number, start: number, members: Map<number, ProcEntry[]>) => {
+      const holder = byPid.get(id);
+      return holder ? sameStart(start, holder.start) : members.has(id);
+    };
+    for (const [id, start] of this.groups) if (!holds(id, start, inGroup)) this.groups.delete(id);
+    for (const [id, start] of this.sessions) if (!holds(id, start, inSession)) this.sessions.delete(id);
+    for (const [pid, start] of this.rootStarts) {
+      const holder = byPid.get(pid);
+      if (!holder || !sameStart(start, holder.start)) this.rootStarts.delete(pid);
+    }
+
+    const members = new Map<number, ProcEntry>();
+    const queue: ProcEntry[] = [];
+    const admit = (e: ProcEntry | undefined) => {
+      if (!e || e.pid === this.selfPid || members.has(e.pid) || !this.young(e)) return;
+      members.set(e.pid, e);
+      queue.push(e);
+    };
+    for (const e of entries) {
+      if (e.tagged || this.groups.has(e.pgid) || (e.sid > 0 && this.sessions.has(e.sid))) admit(e);
+    }
+    for (const pid of this.rootStarts.keys()) admit(byPid.get(pid));
+    while (queue.length > 0) {
+      const e = queue.pop() as ProcEntry;
+      if (e.pgid === e.pid && !this.groups.has(e.pid)) this.groups.set(e.pid, e.start);
+      if (e.sid === e.pid && !this.sessions.has(e.pid)) this.sessions.set(e.pid, e.start);
+      for (const child of children.get(e.pid) ?? []) admit(child);
+      // The group or session this member leads may hold more members.
+      for (const other of inGroup.get(e.pid) ?? []) admit(other);
+      for (const other of inSession.get(e.pid) ?? []) admit(other);
+    }
+    return { members: [...members.values()], settled };
+  }
+}
