@@ -155,7 +155,13 @@ describe('a background grandchild holding stdout', () => {
 });
 
 it('a stopped (SIGSTOP) leftover, deaf to SIGTERM until continued, is killed by SIGKILL', async () => {
-  const { result, runId, log } = track(await runSession({ command: 'sleep 300 & kill -STOP $!; echo "bg $!"; exit 0', 'term-grace': '500ms' }));
+  const { result, runId, log } = track(await runSession({
+      // In a session of its own: a stopped process left in a group that the shell's exit orphans
+      // gets SIGHUP and SIGCONT from the kernel. Under load the STOP can still be pending when
+      // the shell exits: wait until it took.
+      command: 'setsid sleep 300 & kill -STOP $!; until [ "$(cut -d" " -f3 /proc/$!/stat)" = T ]; do sleep 0.01; done; echo "bg $!"; exit 0',
+      'term-grace': '500ms',
+    }));
   const bg = Number(/bg (\d+)/.exec(log.toString())?.[1]);
   expect(result.status).toBe('completed');
   expect(result.orphans.map((p) => p.pid)).toEqual([bg]);
