@@ -156,7 +156,8 @@ describe('run() with a good tiny command', () => {
     expect(Number(rec.outputs['duration-ms'])).toBeLessThanOrEqual(Math.ceil(elapsed));
     expect(rec.state['run-id']).toMatch(/^[0-9a-f]{16,}$/);
     expect(rec.state.ticket).toBe('pt-echo');
-    expect(Object.keys(rec.state).sort()).toEqual(['main-start', 'run-id', 'ticket']);
+    expect(Object.keys(rec.state).sort()).toEqual(['main-start', 'root', 'run-id', 'ticket']);
+    expect(rec.state.root).toMatch(/^\d+:\d+$/);
     expect(rec.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
     expect(rec.annotations).toHaveLength(1);
     expect(rec.annotations[0].title).toContain('pt-echo');

@@ -123,6 +123,31 @@ it('post also kills a scrubbed-environment (env -i) tool whose tagged parent sur
   }
 });
 
+it('post kills an untagged (env -i) tool left in the group of a child that died with main', async () => {
+  // The intermediate exits at once: the tool's only link to the run is the child's process group.
+  const inputs: InputMap = {
+    command: 'sh -c \'env -i sleep 303 & echo "scrubbed $!"; exit 0\'; echo "root $$"; echo ready; sleep 300',
+    ticket: 'reap-8g',
+    timeout: '10m',
+  };
+  const { runId, run, stdout } = await killMainMidRun(inputs, '\nready\n');
+  const scrubbed = Number(/scrubbed (\d+)/.exec(stdout)?.[1]);
+  const root = Number(/root (\d+)/.exec(stdout)?.[1]);
+  expect(run.state.root).toMatch(new RegExp(`^${root}:\\d+$`));
+  try {
+    // The child dies too (the OOM killer, a person): its group lives on in the tool alone.
+    process.kill(root, 'SIGKILL');
+    await killTagged(new Set([runId]));
+    expect(procAlive(scrubbed)).toBe(true);
+    const post = await runPost(inputs, run.state, run.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*killed in post: [^\\n]*${scrubbed} (/usr)?(/bin/)?sleep 303`, 'm'));
+    expect(procAlive(scrubbed)).toBe(false);
+  } finally {
+    if (procAlive(scrubbed)) process.kill(scrubbed, 'SIGKILL');
+  }
+});
+
 describe('post with nothing to do prints nothing and exits 0', () => {
   it('after a main step that reaped everything', async () => {
     const inputs: InputMap = { command: 'sleep 300 & echo "bg $!"; exit 0', ticket: 'reap-8c' };

@@ -31550,6 +31550,8 @@ const State = {
     Ticket: 'ticket',
     /** When main started (reaper.selfStart()): a process older than main is not the run's. */
     MainStart: 'main-start',
+    /** The spawned child as `pid:start`: post finds what is left in its group after main and it died. */
+    Root: 'root',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';
@@ -33230,10 +33232,11 @@ class RunProcesses {
      * The process we spawned: its descendants are members even if their environment is
      * scrubbed. Spawned detached (not on Windows), it leads its own group and session: they are
      * remembered now, so that an untagged tool left in them is found even if the root exits
-     * before the first scan. Call it right after spawn, while the pid is surely the child's.
+     * before the first scan. Call it right after spawn, while the pid is surely the child's, or
+     * with the start time read then (the post step, from main's state).
      */
-    addRoot(pid) {
-        this.membership.addRoot(pid, this.source.startOf(pid), process.platform !== 'win32');
+    addRoot(pid, start = this.source.startOf(pid)) {
+        this.membership.addRoot(pid, start, process.platform !== 'win32');
     }
     /** When the root started (the source's unit), NaN when unknown. */
     rootStart(pid) {
@@ -33770,6 +33773,7 @@ class Session {
     onSpawned(child) {
         const pid = child.pid;
         this.processes.addRoot(pid);
+        this.options.onRoot?.(pid, this.processes.rootStart(pid));
         this.mark('spawned', `pid ${pid}`);
         if (child.stdin) {
             // EPIPE when the child does not read: not our failure.
@@ -34131,7 +34135,7 @@ async function run() {
         jobLog.open();
         jobLog.line(`[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
         jobLog.line(settings.command);
-        session = new Session({ settings, runId, jobLog });
+        session = new Session({ settings, runId, jobLog, onRoot: (pid, start) => saveState(State.Root, `${pid}:${start}`) });
         const result = await session.run();
         await session.closeLog();
         jobLog.close();

@@ -70,7 +70,7 @@ export async function run(): Promise<number> {
     jobLog.open();
     jobLog.line(`[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
     jobLog.line(settings.command);
-    session = new Session({ settings, runId, jobLog });
+    session = new Session({ settings, runId, jobLog, onRoot: (pid, start) => core.saveState(State.Root, `${pid}:${start}`) });
     const result = await session.run();
     await session.closeLog();
     jobLog.close();

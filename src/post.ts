@@ -25,10 +25,15 @@ export async function main(): Promise<void> {
 export async function run(): Promise<number> {
   const runId = core.getState(State.RunId);
   if (!runId) return 0;
-  // By the tag only: a pid saved by main may belong to another process by now. A member
-  // started at or after main did (main saved when; NaN, from an older main: no age filter).
+  // By the tag, and main's child by (pid, start time): a pid saved by main alone may belong to
+  // another process by now. A member started at or after main did (main saved when; NaN, from an
+  // older main: no age filter).
   const mainStart = Number(core.getState(State.MainStart) || NaN);
   const processes = new RunProcesses(runId, { notBefore: mainStart });
+  // The child's group and session, by (pid, start time): an untagged tool left in them after the
+  // child died too is the run's while the group still has members (its id cannot be reused then).
+  const [rootPid, rootStart] = core.getState(State.Root).split(':').map(Number);
+  if (rootPid > 0 && Number.isFinite(rootStart)) processes.addRoot(rootPid, rootStart);
   if ((await processes.scan()).length === 0) return 0;
   let termMs = 5000;
   try {

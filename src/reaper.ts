@@ -51,10 +51,11 @@ export class RunProcesses {
    * The process we spawned: its descendants are members even if their environment is
    * scrubbed. Spawned detached (not on Windows), it leads its own group and session: they are
    * remembered now, so that an untagged tool left in them is found even if the root exits
-   * before the first scan. Call it right after spawn, while the pid is surely the child's.
+   * before the first scan. Call it right after spawn, while the pid is surely the child's, or
+   * with the start time read then (the post step, from main's state).
    */
-  addRoot(pid: number): void {
-    this.membership.addRoot(pid, this.source.startOf(pid), process.platform !== 'win32');
+  addRoot(pid: number, start = this.source.startOf(pid)): void {
+    this.membership.addRoot(pid, start, process.platform !== 'win32');
   }
 
   /** When the root started (the source's unit), NaN when unknown. */

@@ -89,6 +89,8 @@ export interface SessionOptions {
   readonly now?: () => number;
   /** The terminal's status wrapper (tty-status.ts), as built; default: the bundled one. */
   readonly ttyWrapper?: string;
+  /** Told the child's pid and start time right after the spawn (main saves them for post). */
+  readonly onRoot?: (pid: number, start: number) => void;
 }
 
 /** Output between two young-generation collections (see gc.ts). */
@@ -278,6 +280,7 @@ export class Session {
   private onSpawned(child: ChildProcess): void {
     const pid = child.pid as number;
     this.processes.addRoot(pid);
+    this.options.onRoot?.(pid, this.processes.rootStart(pid));
     this.mark('spawned', `pid ${pid}`);
     if (child.stdin) {
       // EPIPE when the child does not read: not our failure.

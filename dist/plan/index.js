@@ -31572,6 +31572,8 @@ const State = {
     Ticket: 'ticket',
     /** When main started (reaper.selfStart()): a process older than main is not the run's. */
     MainStart: 'main-start',
+    /** The spawned child as `pid:start`: post finds what is left in its group after main and it died. */
+    Root: 'root',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';

@@ -31500,6 +31500,8 @@ const State = {
     Ticket: 'ticket',
     /** When main started (reaper.selfStart()): a process older than main is not the run's. */
     MainStart: 'main-start',
+    /** The spawned child as `pid:start`: post finds what is left in its group after main and it died. */
+    Root: 'root',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';
@@ -32455,10 +32457,11 @@ class RunProcesses {
      * The process we spawned: its descendants are members even if their environment is
      * scrubbed. Spawned detached (not on Windows), it leads its own group and session: they are
      * remembered now, so that an untagged tool left in them is found even if the root exits
-     * before the first scan. Call it right after spawn, while the pid is surely the child's.
+     * before the first scan. Call it right after spawn, while the pid is surely the child's, or
+     * with the start time read then (the post step, from main's state).
      */
-    addRoot(pid) {
-        this.membership.addRoot(pid, this.source.startOf(pid), process.platform !== 'win32');
+    addRoot(pid, start = this.source.startOf(pid)) {
+        this.membership.addRoot(pid, start, process.platform !== 'win32');
     }
     /** When the root started (the source's unit), NaN when unknown. */
     rootStart(pid) {
@@ -32717,10 +32720,16 @@ async function run() {
     const runId = getState(State.RunId);
     if (!runId)
         return 0;
-    // By the tag only: a pid saved by main may belong to another process by now. A member
-    // started at or after main did (main saved when; NaN, from an older main: no age filter).
+    // By the tag, and main's child by (pid, start time): a pid saved by main alone may belong to
+    // another process by now. A member started at or after main did (main saved when; NaN, from an
+    // older main: no age filter).
     const mainStart = Number(getState(State.MainStart) || NaN);
     const processes = new RunProcesses(runId, { notBefore: mainStart });
+    // The child's group and session, by (pid, start time): an untagged tool left in them after the
+    // child died too is the run's while the group still has members (its id cannot be reused then).
+    const [rootPid, rootStart] = getState(State.Root).split(':').map(Number);
+    if (rootPid > 0 && Number.isFinite(rootStart))
+        processes.addRoot(rootPid, rootStart);
     if ((await processes.scan()).length === 0)
         return 0;
     let termMs = 5000;
