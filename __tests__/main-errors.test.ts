@@ -13,6 +13,8 @@ interface Recorded {
   failed: string[];
   summary: string[];
   summaryWrites: number;
+  /** Makes saveState throw, as core does when the runner's state file is missing. */
+  stateError?: string;
 }
 
 const rec: Recorded = { inputs: {}, outputs: {}, state: {}, annotations: [], failed: [], summary: [], summaryWrites: 0 };
@@ -40,6 +42,7 @@ jest.unstable_mockModule('@actions/core', () => ({
     rec.outputs[name] = String(value);
   },
   saveState: (name: string, value: unknown) => {
+    if (rec.stateError) throw new Error(rec.stateError);
     rec.state[name] = String(value);
   },
   getState: (name: string) => rec.state[name] ?? '',
@@ -52,7 +55,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   summary,
 }));
 
-const { run } = await import('../src/main.js');
+const { run, runGuarded } = await import('../src/main.js');
 
 const dir = tempDir('rd-main-');
 const savedEnv = { ...process.env };
@@ -72,7 +75,7 @@ afterAll(() => {
 });
 
 beforeEach(() => {
-  Object.assign(rec, { inputs: {}, outputs: {}, state: {}, annotations: [], failed: [], summary: [], summaryWrites: 0 });
+  Object.assign(rec, { inputs: {}, outputs: {}, state: {}, annotations: [], failed: [], summary: [], summaryWrites: 0, stateError: undefined });
   stdout = [];
   // The job log goes to process.stdout: keep it, and keep it out of the test report.
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
@@ -171,5 +174,21 @@ describe('run() with a good tiny command', () => {
     expect(text.indexOf(`::${token}::`)).toBeGreaterThan(text.indexOf('hi\n'));
     expect(aliveWithTag(rec.state['run-id'])).toEqual([]);
     expect(rec.summary.join('')).toMatch(/: completed/);
+  });
+});
+
+describe('the unexpected (a runner file that cannot be written)', () => {
+  it('fails the step once, and still writes a result file that says error', async () => {
+    rec.stateError = 'Missing file at path: /nonexistent/state';
+    rec.inputs = { command: 'echo never', ticket: 'pt-crash' };
+    expect(await runGuarded()).toBe(1);
+    expect(rec.failed).toHaveLength(1);
+    expect(rec.failed[0]).toContain('Missing file at path');
+    expect(rec.outputs.status).toBe('error');
+    const record = JSON.parse(fs.readFileSync(rec.outputs['result-file'], 'utf8'));
+    expect(record).toMatchObject({ schema: 'ralph-dispatch/result@1', ticket: 'pt-crash', status: 'error', 'log-file': null });
+    expect(fs.readFileSync(rec.outputs['report-file'], 'utf8')).toContain('Missing file at path');
+    // Nothing started: the state was saved before the spawn, and saving failed.
+    expect(stdout.join('')).not.toContain('never');
   });
 });

@@ -16,20 +16,31 @@ import { type RunResult, Session } from './session.js';
 
 /** The entry point: run, then exit once everything written has reached the runner. */
 export async function main(): Promise<void> {
-  let code: number;
+  await flushAndExit(await runGuarded());
+}
+
+/** run(), and for the unexpected (a runner file that cannot be written, a bug) the one setFailed. */
+export async function runGuarded(): Promise<number> {
+  const startedAt = new Date();
   try {
-    code = await run();
+    return await run(startedAt);
   } catch (e) {
-    // The one setFailed: for the unexpected (a runner file that cannot be written, a bug).
-    core.setFailed(`ralph-dispatch failed: ${(e as Error).stack ?? String(e)}`);
-    code = 1;
+    const message = `ralph-dispatch failed: ${(e as Error).stack ?? String(e)}`;
+    core.setFailed(message);
+    // The result file is promised on every path: a later job reads `error` rather than nothing.
+    try {
+      const ticket = core.getInput(Inputs.Ticket);
+      const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
+      for (const [name, value] of Object.entries(recordRun(notStartedResult(message, ''), ctx, startedAt))) core.setOutput(name, value);
+    } catch {
+      // The runner's own files failed: setFailed has said what could be said.
+    }
+    return 1;
   }
-  await flushAndExit(code);
 }
 
 /** Runs the action; returns the exit code (0 only for `completed`). */
-export async function run(): Promise<number> {
-  const startedAt = new Date();
+export async function run(startedAt = new Date()): Promise<number> {
   const runId = randomBytes(8).toString('hex');
   let session: Session | undefined;
   let cancelled = false;
