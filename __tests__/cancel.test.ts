@@ -9,7 +9,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDuration } from '../src/duration.js';
 import {
-  killTagged, type ActionProcess, type ActionRun, aliveWithTag, type InputMap, parseFileCommands, startAction, waitForOutput } from './support/harness.js';
+  killTagged,
+  type ActionProcess,
+  type ActionRun,
+  aliveWithTag,
+  type InputMap,
+  parseFileCommands,
+  startAction,
+  waitForOutput,
+} from './support/harness.js';
 
 const SIGTERM_AFTER_MS = 7500;
 const SIGKILL_AFTER_MS = 2500;
@@ -69,10 +77,7 @@ async function cancelAfterOutput(inputs: InputMap, firstOutput: string, afterSig
   };
   const t0 = performance.now();
   action.child.kill('SIGINT');
-  const timers = [
-    setTimeout(() => send('SIGTERM'), SIGTERM_AFTER_MS),
-    setTimeout(() => send('SIGKILL'), SIGTERM_AFTER_MS + SIGKILL_AFTER_MS),
-  ];
+  const timers = [setTimeout(() => send('SIGTERM'), SIGTERM_AFTER_MS), setTimeout(() => send('SIGKILL'), SIGTERM_AFTER_MS + SIGKILL_AFTER_MS)];
   await afterSigint?.(action);
   const ms = (await exited) - t0;
   for (const t of timers) clearTimeout(t);
@@ -184,7 +189,7 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
     expect(aliveWithTag(runId)).toEqual([]);
   });
 
-  it('a second signal (the runner\'s SIGTERM) while the sequence runs goes straight to SIGKILL', async () => {
+  it("a second signal (the runner's SIGTERM) while the sequence runs goes straight to SIGKILL", async () => {
     const { run, runId, ms } = await cancelAfterOutput(
       { command: SESSION, ticket: 'reap-7b', timeout: '10m', 'term-grace': '60s' },
       STARTED,
@@ -210,9 +215,13 @@ describe('the runner cancels the job (SIGINT, SIGTERM +7.5 s, SIGKILL +2.5 s)', 
   });
 
   it('two signals at once (stdin pipe): straight to SIGKILL, no EOF or SIGTERM step in between', async () => {
-    const { run, runId } = await cancelAfterOutput({ command: SESSION, ticket: 'reap-7d', timeout: '10m', stdin: 'pipe', 'term-grace': '60s' }, STARTED, async (action) => {
-      action.child.kill('SIGTERM');
-    });
+    const { run, runId } = await cancelAfterOutput(
+      { command: SESSION, ticket: 'reap-7d', timeout: '10m', stdin: 'pipe', 'term-grace': '60s' },
+      STARTED,
+      async (action) => {
+        action.child.kill('SIGTERM');
+      },
+    );
     expect(run.outputs.status).toBe('cancelled');
     expect(run.outputs.termination).toBe('sigkill');
     expect(run.stdout).toMatch(/SIGKILL to [1-9]\d* process(es)? sent/);

@@ -97,7 +97,7 @@ describe('ticket.yml: the ticket check', () => {
   });
 });
 
-describe('pr-command.yml: the agent\'s changes as a patch, pushed to the PR branch', () => {
+describe("pr-command.yml: the agent's changes as a patch, pushed to the PR branch", () => {
   const makePatch = script(prCommand, 'dispatch', (s) => s.name === "The agent's changes, as a patch");
   const push = script(prCommand, 'push', (s) => s.id === 'push');
 
@@ -180,7 +180,15 @@ describe('pr-command.yml: the agent\'s changes as a patch, pushed to the PR bran
     const evil = path.join(tempDir('rd-evil-'), 'changes.patch');
     fs.writeFileSync(
       evil,
-      ['diff --git a/.git/hooks/post-commit b/.git/hooks/post-commit', 'new file mode 100755', '--- /dev/null', '+++ b/.git/hooks/post-commit', '@@ -0,0 +1 @@', '+touch pwned', ''].join('\n'),
+      [
+        'diff --git a/.git/hooks/post-commit b/.git/hooks/post-commit',
+        'new file mode 100755',
+        '--- /dev/null',
+        '+++ b/.git/hooks/post-commit',
+        '@@ -0,0 +1 @@',
+        '+touch pwned',
+        '',
+      ].join('\n'),
     );
     const pusher = checkout(bare, head);
     const output = path.join(tempDir('rd-out-'), 'output');
@@ -194,10 +202,10 @@ describe('pr-command.yml: the agent\'s changes as a patch, pushed to the PR bran
 });
 
 describe('ticket.yml: the pull-request job applies the patch and takes the report as the body', () => {
-  const apply = script(ticketYml, 'pull-request', (s) => s.name === 'Apply the patch, and the pull request\'s body');
+  const apply = script(ticketYml, 'pull-request', (s) => s.name === "Apply the patch, and the pull request's body");
   const makePatch = script(ticketYml, 'dispatch', (s) => s.name === "The agent's changes, as a patch");
 
-  it('the agent\'s tree, uncommitted (create-pull-request commits it), and the report in body.md', () => {
+  it("the agent's tree, uncommitted (create-pull-request commits it), and the report in body.md", () => {
     const { bare, head } = origin();
     const work = checkout(bare, head);
     fs.writeFileSync(path.join(work, 'a.txt'), 'changed\n');

@@ -25,7 +25,11 @@ const steps = (wf: Workflow) => Object.entries(wf.jobs).flatMap(([job, j]) => (j
 function unknownInputs(wf: Workflow): string[] {
   return steps(wf)
     .filter(({ step }) => isRalphDispatch(step.uses))
-    .flatMap(({ job, i, step }) => Object.keys(step.with ?? {}).filter((k) => !actionInputs.includes(k)).map((k) => `${job}[${i}]: ${k}`));
+    .flatMap(({ job, i, step }) =>
+      Object.keys(step.with ?? {})
+        .filter((k) => !actionInputs.includes(k))
+        .map((k) => `${job}[${i}]: ${k}`),
+    );
 }
 
 /**

@@ -134,18 +134,23 @@ describe('the fence (built action)', () => {
     expectChildLinesShown(run, 2);
   });
 
-  it('a session closed out mid-line: its lines stay fenced, the action\'s own annotations are executed', async () => {
+  it("a session closed out mid-line: its lines stay fenced, the action's own annotations are executed", async () => {
     const run = await runAction({
       ticket: 'pt-stuck',
       command: `printf '%s\\n' '::warning::injected'; (setsid sleep 30 &); printf '::error::partial'; sleep 30`,
-      timeout: '500ms', 'eof-grace': '100ms', 'term-grace': '300ms',
+      timeout: '500ms',
+      'eof-grace': '100ms',
+      'term-grace': '300ms',
     });
     expect(run.outputs.status).toBe('timeout');
     const parsed = runnerCommands(run.stdout);
     const token = fenceToken(run);
     expect(parsed.stoppedWith).toBeUndefined();
     const [stop, resume, ...own] = parsed.commands;
-    expect(summary([stop, resume])).toEqual([['stop', 'stop-commands', token], ['resume', token, '']]);
+    expect(summary([stop, resume])).toEqual([
+      ['stop', 'stop-commands', token],
+      ['resume', token, ''],
+    ]);
     expect(own[0]?.name).toBe('error');
     for (const c of own) expect(['error', 'warning']).toContain(c.name);
     for (const c of own) {
@@ -164,7 +169,7 @@ describe('the fence (built action)', () => {
     expectChildLinesShown(run, 2);
   });
 
-  it('allow-workflow-commands: true: the child\'s commands are executed (the fence is what stops them)', async () => {
+  it("allow-workflow-commands: true: the child's commands are executed (the fence is what stops them)", async () => {
     const run = await runAction({ ticket: 'pt-open', command: `echo '::warning::x'`, 'allow-workflow-commands': 'true' });
     expect(run.code).toBe(0);
     const parsed = runnerCommands(run.stdout);
@@ -178,7 +183,10 @@ describe('the fence (built action)', () => {
     const inputs: InputMap = { ticket: 'pt-token', command: 'env; cat /proc/$PPID/cmdline /proc/$PPID/environ 2>/dev/null | tr "\\0" "\\n" || true' };
     const [a, b] = await Promise.all([runAction(inputs), runAction(inputs)]);
     const tokens = [fenceToken(a), fenceToken(b)];
-    for (const [run, token] of [[a, tokens[0]], [b, tokens[1]]] as const) {
+    for (const [run, token] of [
+      [a, tokens[0]],
+      [b, tokens[1]],
+    ] as const) {
       expect(run.code).toBe(0);
       expect(token.length).toBeGreaterThanOrEqual(16);
       expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -202,7 +210,7 @@ describe('the fence (built action)', () => {
     expectOnlyOwnCommands(run);
   });
 
-  it('the runner\'s tokens for actions are not handed to the command (a run: step does not get them)', async () => {
+  it("the runner's tokens for actions are not handed to the command (a run: step does not get them)", async () => {
     // The runner gives these to node actions only (NodeScriptActionHandler): the job's runtime
     // token (cache, artifacts). ScriptHandler gives `run:` steps the OIDC request variables
     // too, so those pass, as they would to a `run:` step.
@@ -217,10 +225,7 @@ describe('the fence (built action)', () => {
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-value',
       ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.invalid/',
     };
-    const run = await runAction(
-      { ticket: 'pt-env', command: 'env' },
-      { extraEnv: { ...actionOnly, ...likeRunStep, SECRET_TOKEN: 's3cr3t-value' } },
-    );
+    const run = await runAction({ ticket: 'pt-env', command: 'env' }, { extraEnv: { ...actionOnly, ...likeRunStep, SECRET_TOKEN: 's3cr3t-value' } });
     expect(run.outputs.status).toBe('completed');
     const childEnv = splitRunnerLines(run.stdout);
     expect(childEnv).toContain('SECRET_TOKEN=s3cr3t-value'); // the workflow's env does reach it

@@ -19,7 +19,13 @@ type Step = { name?: string; id?: string; run?: string; env?: Record<string, str
 const wf = parse(fs.readFileSync(path.join(ROOT, 'examples', 'fleet.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
 const script = (job: string, name: string) => wf.jobs[job].steps.find((s) => s.name === name)!.run!;
 
-const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1' };
+const GIT_ENV = {
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.com',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.com',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 
 function git(cwd: string, ...args: string[]): string {
   const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, HOME: cwd } });
@@ -81,7 +87,12 @@ describe('the patch of the dispatch job, applied by the pull-request job', () =>
     expect(fs.readFileSync(path.join(pr, 'a.txt'), 'utf8')).toBe('one\ntwo\n');
     expect(fs.readFileSync(path.join(pr, 'b.txt'), 'utf8')).toBe('committed by the agent\n');
     expect(fs.readFileSync(path.join(pr, 'assets', 'bin.dat'))).toEqual(binary);
-    expect(git(pr, 'status', '--porcelain').split('\n').map((l) => l.trim()).sort()).toEqual(['?? assets/', '?? b.txt', 'M a.txt']);
+    expect(
+      git(pr, 'status', '--porcelain')
+        .split('\n')
+        .map((l) => l.trim())
+        .sort(),
+    ).toEqual(['?? assets/', '?? b.txt', 'M a.txt']);
   });
 
   it('a ticket with no changes: an empty patch, and the pull-request job applies nothing', () => {
@@ -91,7 +102,11 @@ describe('the patch of the dispatch job, applied by the pull-request job', () =>
     git(seed, 'add', '-A');
     git(seed, 'commit', '-qm', 'base');
     const temp = tempDir('rd-runner-temp-');
-    const made = runStep(script('dispatch', "The agent's changes as a patch"), seed, { RALPH_TICKET: 'pt-2', BASE_SHA: git(seed, 'rev-parse', 'HEAD'), RUNNER_TEMP: temp });
+    const made = runStep(script('dispatch', "The agent's changes as a patch"), seed, {
+      RALPH_TICKET: 'pt-2',
+      BASE_SHA: git(seed, 'rev-parse', 'HEAD'),
+      RUNNER_TEMP: temp,
+    });
     expect(made.status).toBe(0);
     expect(fs.statSync(path.join(temp, 'ralph-dispatch', 'pt-2.patch')).size).toBe(0);
     fs.mkdirSync(path.join(temp, 'ralph-result'));
@@ -137,7 +152,11 @@ describe('the tickets claimed by open ralph/<id> pull requests (the plan job)', 
     const logged: string[] = [];
     const core = { info: (m: string) => logged.push(m) };
     const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
-    const result = await new AsyncFunction('github', 'context', 'core', SCRIPT)(getOctokit('fake-token', { baseUrl }), { repo: { owner: 'acme', repo: 'app' } }, core);
+    const result = await new AsyncFunction('github', 'context', 'core', SCRIPT)(
+      getOctokit('fake-token', { baseUrl }),
+      { repo: { owner: 'acme', repo: 'app' } },
+      core,
+    );
     expect(result).toBe('pt-1 pt-3');
     expect(asked).toEqual(['GET /repos/acme/app/pulls?state=open&per_page=100', 'GET /repos/acme/app/pulls?state=open&per_page=100&page=2']);
     expect(logged).toEqual(['claimed: pt-1 pt-3']);

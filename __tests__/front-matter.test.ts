@@ -23,12 +23,66 @@ function random(seed: number) {
 
 // Plain values a ticket holds, and forms that mean something else in YAML (or are errors).
 const PLAIN = [
-  'pt-7jzy', 'open', 'in_progress', 'closed', '2', '0', '007', '1.5', '1e3', '2.', '1_000', '0x1f', '0o17', '12345678901234567890',
-  'true', 'False', 'TRUE', 'yes', 'null', 'Null', '~', 'component:cli', 'a:b', 'a::b', '2026-02-13T16:05:22Z', 'http://x.y/z', 'a@b', 'a=b', '/abs',
+  'pt-7jzy',
+  'open',
+  'in_progress',
+  'closed',
+  '2',
+  '0',
+  '007',
+  '1.5',
+  '1e3',
+  '2.',
+  '1_000',
+  '0x1f',
+  '0o17',
+  '12345678901234567890',
+  'true',
+  'False',
+  'TRUE',
+  'yes',
+  'null',
+  'Null',
+  '~',
+  'component:cli',
+  'a:b',
+  'a::b',
+  '2026-02-13T16:05:22Z',
+  'http://x.y/z',
+  'a@b',
+  'a=b',
+  '/abs',
 ];
 const ODD = [
-  '.inf', '.5', '-1', '+1', "'quoted'", '"dq"', 'a #c', 'a: b', '[x]', '{x: 1}', '&anchor', '*alias', '!tag', '|', '>', '%', '@at', '`bt', 'a,b', 'a]', '-', '- x',
-  'tab\there', 'é', 'a b', 'x:', '?', ':x', '',
+  '.inf',
+  '.5',
+  '-1',
+  '+1',
+  "'quoted'",
+  '"dq"',
+  'a #c',
+  'a: b',
+  '[x]',
+  '{x: 1}',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '|',
+  '>',
+  '%',
+  '@at',
+  '`bt',
+  'a,b',
+  'a]',
+  '-',
+  '- x',
+  'tab\there',
+  'é',
+  'a b',
+  'x:',
+  '?',
+  ':x',
+  '',
 ];
 const KEYS = ['id', 'status', 'deps', 'tags', 'priority', 'links', 'external-ref', 'x_y', 'true', 'null', '1', 'a b', '-k', 'id'];
 
@@ -47,7 +101,10 @@ function generate(rnd: () => number): string {
       lines.push(`${key}:`);
       for (let j = Math.floor(rnd() * 4); j > 0; j--) lines.push(`${rnd() < 0.95 ? indent : ' '}- ${pick(SCALARS)}`);
     } else if (shape < 0.9) lines.push(`${key}:${pick(['', ' ', '  '])}`);
-    else lines.push(pick(['', '# comment', '  nested: 1', `${key}:${pick(SCALARS)}`, `${key}:  ${pick(SCALARS)}  `, `${key}: ${pick(SCALARS)}\r`, '---', 'a: b: c']));
+    else
+      lines.push(
+        pick(['', '# comment', '  nested: 1', `${key}:${pick(SCALARS)}`, `${key}:  ${pick(SCALARS)}  `, `${key}: ${pick(SCALARS)}\r`, '---', 'a: b: c']),
+      );
   }
   return lines.join('\n') + (rnd() < 0.5 ? '\n' : '');
 }

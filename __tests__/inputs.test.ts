@@ -256,7 +256,7 @@ describe('parseSettings accepts good values', () => {
     expect((await settingsFor({ 'allow-workflow-commands': text })).allowWorkflowCommands).toBe(value);
   });
 
-  it('allow-workflow-commands is core.getBooleanInput\'s answer (main.ts passes core as the reader)', async () => {
+  it("allow-workflow-commands is core.getBooleanInput's answer (main.ts passes core as the reader)", async () => {
     const map = readerFor({ 'allow-workflow-commands': 'True' });
     const getBooleanInput = jest.fn(map.getBooleanInput);
     const s = await parseSettings({ getInput: map.getInput, getBooleanInput }, { env: process.env, platform: process.platform, cwd: ROOT });
@@ -305,9 +305,11 @@ describe('stdin: tty probes `script --version` (through @actions/exec, silently)
     expect(seen.join('')).toBe('');
   });
 
-  it('writes nothing to the probe\'s stdin (an input races the exit of `script --version`: an unhandled EPIPE)', async () => {
+  it("writes nothing to the probe's stdin (an input races the exit of `script --version`: an unhandled EPIPE)", async () => {
     // Says util-linux only while its stdin stays open, with nothing written to it.
-    fakeScript('if timeout 0.5 cat | grep -q .; then echo "got input"; elif timeout 0.5 cat; then echo "stdin at EOF"; else echo "script from util-linux 2.99"; fi');
+    fakeScript(
+      'if timeout 0.5 cat | grep -q .; then echo "got input"; elif timeout 0.5 cat; then echo "stdin at EOF"; else echo "script from util-linux 2.99"; fi',
+    );
     expect((await settingsFor({ stdin: 'tty' })).tty?.kind).toBe('util-linux');
   });
 
@@ -362,7 +364,10 @@ describe('the built action starts nothing when an input is bad', () => {
       .filter((e) => e.tagged && e.state !== 'Z')
       .filter((e) => {
         try {
-          return fs.readFileSync(`/proc/${e.pid}/environ`, 'latin1').split('\0').some((v) => v.startsWith(`${RUN_ID_ENV}=`));
+          return fs
+            .readFileSync(`/proc/${e.pid}/environ`, 'latin1')
+            .split('\0')
+            .some((v) => v.startsWith(`${RUN_ID_ENV}=`));
         } catch {
           return false;
         }

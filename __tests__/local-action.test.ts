@@ -24,7 +24,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 }
 
 describe('npm run local-action on .env.example', () => {
-  it('runs main and post, and its Action Outputs table lists every output with the run\'s values', async () => {
+  it("runs main and post, and its Action Outputs table lists every output with the run's values", async () => {
     const dir = tempDir('rd-local-action-');
     // .env.example writes the summary under .tmp/ (ignored by git), as `npm run local-action` prepares it.
     fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
@@ -36,9 +36,7 @@ describe('npm run local-action on .env.example', () => {
     expect(out).not.toContain('No outputs were set!');
     expect(code).toBe(0);
     const table = out.slice(out.lastIndexOf('Action Outputs'));
-    const rows = Object.fromEntries(
-      [...table.matchAll(/│\s*\d+\s*│\s*'([^']+)'\s*│\s*'([^']*)'\s*│/g)].map((m) => [m[1], m[2]]),
-    );
+    const rows = Object.fromEntries([...table.matchAll(/│\s*\d+\s*│\s*'([^']+)'\s*│\s*'([^']*)'\s*│/g)].map((m) => [m[1], m[2]]));
     const declared = Object.keys((YAML.parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { outputs: object }).outputs);
     expect(Object.keys(rows).sort()).toEqual([...declared].sort());
     expect(rows).toMatchObject({ status: 'completed', 'exit-code': '0', termination: 'eof', 'marker-seen': 'true', 'orphans-killed': '0' });

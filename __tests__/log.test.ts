@@ -95,7 +95,7 @@ describe('byte-exact log and live output', () => {
     expect(sha256(Buffer.concat(live.chunks))).toBe(sha256(data));
   });
 
-  it('stdout and stderr at once, through the built action: every byte of both in the log, in each stream\'s order, and in the job log', async () => {
+  it("stdout and stderr at once, through the built action: every byte of both in the log, in each stream's order, and in the job log", async () => {
     const out = nastyBytes(MiB);
     const err = nastyBytes(MiB);
     const outFile = writeTemp('out.bin', out);
@@ -242,7 +242,9 @@ describe('log file that cannot be written', () => {
     const env = actionEnv(dir, {
       ticket: 'pt-full',
       command: `head -c 4000000 /dev/zero | tr '\\0' x; echo; echo done`,
-      timeout: '10s', 'eof-grace': '1s', 'term-grace': '1s',
+      timeout: '10s',
+      'eof-grace': '1s',
+      'term-grace': '1s',
     });
     const started = performance.now();
     const child = spawn('bash', ['-c', 'ulimit -f 1024 && exec "$0" "$@"', process.execPath, DIST_MAIN], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

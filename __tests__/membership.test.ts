@@ -131,7 +131,7 @@ describe('the session is the child and its process group', () => {
     }
   });
 
-  it('after the child exited by itself, its group\'s leftovers are orphans; the log counts delivered signals only', async () => {
+  it("after the child exited by itself, its group's leftovers are orphans; the log counts delivered signals only", async () => {
     const { result, runId, live } = await runSession({ command: `sleep 300 & sleep 301 & exit 0`, 'term-grace': '2s' });
     runIds.add(runId);
     expect(result.termination).toBe('natural');
@@ -166,7 +166,7 @@ it('a child exiting as the timeout fires: its exit says how it went, and it come
 
 const unshareWorks = spawnSync('unshare', ['-Urpf', '--mount-proc', 'true']).status === 0;
 
-(unshareWorks ? it : it.skip)('the root\'s pid, handed to an unrelated process after the root was reaped, is not signalled (pid namespace)', async () => {
+(unshareWorks ? it : it.skip)("the root's pid, handed to an unrelated process after the root was reaped, is not signalled (pid namespace)", async () => {
   const run = await runAction(
     {
       // The daemon ignores SIGTERM (trap set before the root exits), so main waits out term-grace.
@@ -187,7 +187,7 @@ const unshareWorks = spawnSync('unshare', ['-Urpf', '--mount-proc', 'true']).sta
   expect(aliveWithTag(run.state['run-id'])).toEqual([]);
 });
 
-it('post kills only the run\'s processes that started after main: an older one with the tag is not the run\'s', async () => {
+it("post kills only the run's processes that started after main: an older one with the tag is not the run's", async () => {
   const runId = randomBytes(8).toString('hex');
   runIds.add(runId);
   const tagged = { ...process.env, [RUN_ID_ENV]: runId };
@@ -204,7 +204,10 @@ it('post kills only the run\'s processes that started after main: an older one w
   const member = spawn('sleep', ['301'], { env: tagged, stdio: 'ignore', detached: true });
   await new Promise((r) => member.once('spawn', r));
 
-  const post = await runAction({ command: 'true', ticket: 'post-age' }, { entry: DIST_POST, state: { 'run-id': runId, 'main-start': String(mainStart), ticket: 'post-age' } });
+  const post = await runAction(
+    { command: 'true', ticket: 'post-age' },
+    { entry: DIST_POST, state: { 'run-id': runId, 'main-start': String(mainStart), ticket: 'post-age' } },
+  );
   expect(post.code).toBe(0);
   expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*1 process\\(es\\) of the run survived[^\\n]*${member.pid} sleep 301`, 'm'));
   expect(alive(member.pid as number)).toBe(false);

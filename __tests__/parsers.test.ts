@@ -2,15 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUN_ID_ENV } from '../src/constants.js';
-import {
-  environHasTag,
-  LinuxProcSource,
-  parseProcStat,
-  Membership,
-  parsePsOutput,
-  type ProcEntry,
-  type Snapshot,
-} from '../src/reaper.js';
+import { environHasTag, LinuxProcSource, parseProcStat, Membership, parsePsOutput, type ProcEntry, type Snapshot } from '../src/reaper.js';
 import { tempDir } from './support/harness.js';
 
 const RUN = 'abc';
@@ -175,7 +167,11 @@ const entry = (pid: number, ppid: number, over: Partial<ProcEntry> = {}): ProcEn
 
 const SELF = 50;
 const snap = (entries: ProcEntry[], vanished: number[] = []): Snapshot => ({ entries, vanished });
-const pids = (r: { members: ProcEntry[] }) => r.members.filter((e) => e.state !== 'Z').map((e) => e.pid).sort((a, b) => a - b);
+const pids = (r: { members: ProcEntry[] }) =>
+  r.members
+    .filter((e) => e.state !== 'Z')
+    .map((e) => e.pid)
+    .sort((a, b) => a - b);
 
 describe('Membership.admit', () => {
   const table = (): ProcEntry[] => [
@@ -226,11 +222,13 @@ describe('Membership.admit', () => {
 
   it('a process that started before the action is never a member, even tagged or in a remembered group', () => {
     const old = { start: 1299 };
-    const r = run(1300).admit(snap([entry(250, 1, { tagged: true, ...old }), entry(260, 1, { pgid: 200, sid: 200, ...old }), entry(301, 1, { pgid: 200, start: 1300 })]));
+    const r = run(1300).admit(
+      snap([entry(250, 1, { tagged: true, ...old }), entry(260, 1, { pgid: 200, sid: 200, ...old }), entry(301, 1, { pgid: 200, start: 1300 })]),
+    );
     expect(pids(r)).toEqual([301]);
   });
 
-  it('identity by start time: a pid of the root, group or session now held by another process is not the run\'s', () => {
+  it("identity by start time: a pid of the root, group or session now held by another process is not the run's", () => {
     const m = run();
     m.admit(snap(table()));
     // The root was reaped, its group emptied, and its pid went to an unrelated process (a
@@ -287,7 +285,13 @@ describe('LinuxProcSource.signal', () => {
     const sent: number[] = [];
     const source = new LinuxProcSource('/proc', NaN, (pid) => void sent.push(pid));
     const self = { pid: process.pid, ppid: 1, state: 'S', command: 'me' };
-    const { delivered } = await source.signal([{ ...self, start: source.selfStart() }, { ...self, start: source.selfStart() - 1 }], 'SIGCONT');
+    const { delivered } = await source.signal(
+      [
+        { ...self, start: source.selfStart() },
+        { ...self, start: source.selfStart() - 1 },
+      ],
+      'SIGCONT',
+    );
     expect(sent).toEqual([process.pid]);
     expect(delivered).toHaveLength(1);
   });

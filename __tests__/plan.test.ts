@@ -67,7 +67,21 @@ describe('reading tickets', () => {
   it('reads the backlog folder: tickets in file-name order, one problem per broken file, other files ignored', () => {
     const { tickets, problems } = readTickets(BACKLOG);
     expect(tickets.map((t) => t.id)).toEqual([
-      'pt-7jzy', 'pt-9yjn', 'pt-a001', 'pt-a002', 'pt-a003', 'pt-a004', 'pt-a005', 'pt-a006', 'pt-a007', 'pt-a008', 'pt-a009', 'pt-a011', 'pt-b002', 'web-login', 'pt-b001',
+      'pt-7jzy',
+      'pt-9yjn',
+      'pt-a001',
+      'pt-a002',
+      'pt-a003',
+      'pt-a004',
+      'pt-a005',
+      'pt-a006',
+      'pt-a007',
+      'pt-a008',
+      'pt-a009',
+      'pt-a011',
+      'pt-b002',
+      'web-login',
+      'pt-b001',
     ]);
     expect(problems).toEqual([
       { file: path.join(BACKLOG, 'broken.md'), message: expect.stringMatching(/^broken\.md is left out of the plan: the front matter does not parse: /) },
@@ -168,7 +182,15 @@ describe('the plan of the backlog fixture', () => {
 });
 
 describe('planning rules on small sets', () => {
-  const t = (id: string, fields: Partial<Ticket> = {}): Ticket => ({ id, file: `${id}.md`, status: 'open', deps: [], priority: 2, tags: [`component:${id}`], ...fields });
+  const t = (id: string, fields: Partial<Ticket> = {}): Ticket => ({
+    id,
+    file: `${id}.md`,
+    status: 'open',
+    deps: [],
+    priority: 2,
+    tags: [`component:${id}`],
+    ...fields,
+  });
 
   it('a cycle of three with a ticket depending on it, and a self-dependency', () => {
     const plan = planTickets(
@@ -215,7 +237,11 @@ describe('planning rules on small sets', () => {
   });
 
   it('ties by id, whatever the input order; lower priority first, fractional too', () => {
-    const plan = planTickets([t('b', { tags: [] }), t('a', { tags: [] }), t('c', { priority: 1.5, tags: [] })], { ...DEFAULT_OPTIONS, allowUntagged: true, maxParallel: 1 });
+    const plan = planTickets([t('b', { tags: [] }), t('a', { tags: [] }), t('c', { priority: 1.5, tags: [] })], {
+      ...DEFAULT_OPTIONS,
+      allowUntagged: true,
+      maxParallel: 1,
+    });
     expect(plan.picked.map((p) => p.ticket)).toEqual(['c']);
     expect(plan.remaining.map((r) => r.ticket.ticket)).toEqual(['a', 'b']);
   });
@@ -244,8 +270,18 @@ describe('inputs', () => {
   });
 
   it('parses every input once', () => {
-    const s = parsePlanSettings(read({ 'tickets-dir': 'backlog', statuses: 'open, in_progress', 'max-parallel': '256', 'allow-untagged': 'True', exclude: 'a,b c\nd' }), path.join(FIXTURES, 'tickets'));
-    expect(s).toEqual({ ticketsDir: BACKLOG, statuses: ['open', 'in_progress'], maxParallel: 256, allowUntagged: true, componentPrefix: 'component:', exclude: ['a', 'b', 'c', 'd'] });
+    const s = parsePlanSettings(
+      read({ 'tickets-dir': 'backlog', statuses: 'open, in_progress', 'max-parallel': '256', 'allow-untagged': 'True', exclude: 'a,b c\nd' }),
+      path.join(FIXTURES, 'tickets'),
+    );
+    expect(s).toEqual({
+      ticketsDir: BACKLOG,
+      statuses: ['open', 'in_progress'],
+      maxParallel: 256,
+      allowUntagged: true,
+      componentPrefix: 'component:',
+      exclude: ['a', 'b', 'c', 'd'],
+    });
   });
 
   it.each([
@@ -269,7 +305,9 @@ describe('the entry module, with @actions/core', () => {
     expect(r.error).toBeUndefined();
     expect(r.outputs).toEqual(planBacklog().outputs);
     expect(r.warnings).toEqual([
-      expect.stringMatching(/^::warning title=ralph-dispatch plan,file=__fixtures__\/tickets\/backlog\/broken\.md::broken\.md is left out of the plan: the front matter does not parse/),
+      expect.stringMatching(
+        /^::warning title=ralph-dispatch plan,file=__fixtures__\/tickets\/backlog\/broken\.md::broken\.md is left out of the plan: the front matter does not parse/,
+      ),
       '::warning title=ralph-dispatch plan,file=__fixtures__/tickets/backlog/unclosed.md::unclosed.md is left out of the plan: the front matter has no closing --- line',
     ]);
     expect(r.summary).toContain('**4 picked** (max-parallel 20), 4 ready but waiting, 4 blocked; 15 tickets read, 2 files left out.');

@@ -8,8 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { RUN_ID_ENV } from '../src/constants.js';
 import { shellQuote } from '../src/session.js';
-import {
-  killTagged, type ActionProcess, aliveWithTag, DIST_POST, fixture, type InputMap, runAction, startAction, waitForOutput } from './support/harness.js';
+import { killTagged, type ActionProcess, aliveWithTag, DIST_POST, fixture, type InputMap, runAction, startAction, waitForOutput } from './support/harness.js';
 
 const runIds = new Set<string>();
 const actions = new Set<ActionProcess>();
@@ -95,7 +94,9 @@ describe('post after main was SIGKILLed mid-run', () => {
 
     const post = await runPost(inputs, run.state, run.dir);
     expect(post.code).toBe(0);
-    expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*::${survivors.length} process\\(es\\) of the run survived the main step and were killed in post: `, 'm'));
+    expect(post.stdout).toMatch(
+      new RegExp(`^::warning [^\\n]*::${survivors.length} process\\(es\\) of the run survived the main step and were killed in post: `, 'm'),
+    );
     expect(post.stdout).not.toMatch(/could not kill/);
     // term-grace, then SIGKILL: neither the default 5 s nor for ever.
     expect(post.ms).toBeGreaterThanOrEqual(700);
@@ -164,7 +165,7 @@ describe('post with nothing to do prints nothing and exits 0', () => {
     expect(aliveWithTag(runId)).toEqual([]);
   });
 
-  it('without any state (main failed before it saved any), leaving other runs\' processes alone', async () => {
+  it("without any state (main failed before it saved any), leaving other runs' processes alone", async () => {
     // A process of some other run on the same machine: not post's business without a run id.
     const other = `t${randomBytes(8).toString('hex')}`;
     runIds.add(other);

@@ -11,16 +11,7 @@ import { JobLog } from '../src/fence.js';
 import { buildOutputs } from '../src/report.js';
 import { LinuxProcSource, RunProcesses } from '../src/reaper.js';
 import { type RunResult, Session, shellQuote, type TimelineEvent } from '../src/session.js';
-import {
-  aliveWithTag,
-  fixture,
-  type InputMap,
-  MemoryOutput,
-  runAction,
-  runSession,
-  settingsFor,
-  tempDir,
-} from './support/harness.js';
+import { aliveWithTag, fixture, type InputMap, MemoryOutput, runAction, runSession, settingsFor, tempDir } from './support/harness.js';
 
 // ---------------------------------------------------------------------------------------------
 // Support
@@ -155,13 +146,15 @@ describe('a background grandchild holding stdout', () => {
 });
 
 it('a stopped (SIGSTOP) leftover, deaf to SIGTERM until continued, is killed by SIGKILL', async () => {
-  const { result, runId, log } = track(await runSession({
+  const { result, runId, log } = track(
+    await runSession({
       // In a session of its own: a stopped process left in a group that the shell's exit orphans
       // gets SIGHUP and SIGCONT from the kernel. Under load the STOP can still be pending when
       // the shell exits: wait until it took.
       command: 'setsid sleep 300 & kill -STOP $!; until [ "$(cut -d" " -f3 /proc/$!/stat)" = T ]; do sleep 0.01; done; echo "bg $!"; exit 0',
       'term-grace': '500ms',
-    }));
+    }),
+  );
   const bg = Number(/bg (\d+)/.exec(log.toString())?.[1]);
   expect(result.status).toBe('completed');
   expect(result.orphans.map((p) => p.pid)).toEqual([bg]);
@@ -258,8 +251,7 @@ it('a child that keeps forking (and ignores SIGTERM) while being killed: all dea
   expect(result.status).toBe('timeout');
   expect(result.termination).toBe('sigkill');
   // It went on forking through term-grace: SIGKILL had more to kill than SIGTERM had.
-  const count = (kind: 'sigterm' | 'sigkill') =>
-    Number(/^to (\d+) process/.exec(result.timeline.find((e) => e.kind === kind)?.detail ?? '')?.[1]);
+  const count = (kind: 'sigterm' | 'sigkill') => Number(/^to (\d+) process/.exec(result.timeline.find((e) => e.kind === kind)?.detail ?? '')?.[1]);
   expect(count('sigterm')).toBeGreaterThan(5);
   expect(count('sigkill')).toBeGreaterThan(count('sigterm'));
   expect(result.signal).toBe('SIGKILL');
@@ -292,7 +284,7 @@ describe('a descendant with a scrubbed environment (env -i)', () => {
   // process group and session; a scrubbed tool left behind when the session exits at once stays
   // in that group (reparented to init). Expected to fail while RunProcesses learns groups only
   // from a scan that saw the leader alive (see the report).
-  it('is found in the session\'s process group when the session exits before any sweep', async () => {
+  it("is found in the session's process group when the session exits before any sweep", async () => {
     const { result, runId, log } = track(await runSession({ command: sh('reap-scrubbed.sh', 'exit'), 'term-grace': '3s' }));
     const m = /scrubbed (\d+) tag=(\S+)/.exec(log.toString());
     const pid = Number(m?.[1]);
@@ -327,7 +319,10 @@ describe('signal faults (EPERM) are reported, never thrown', () => {
     const refused: number[] = [];
     const kill = refusingKill((s) => s === 'SIGTERM', refused);
     const { result, runId, live } = await runWith(
-      { command: 'sleep 303 & a=$!; sleep 304 & b=$!; until [ "$(cat /proc/$a/comm)" = sleep ] && [ "$(cat /proc/$b/comm)" = sleep ]; do :; done; exit 0', 'term-grace': '600ms' },
+      {
+        command: 'sleep 303 & a=$!; sleep 304 & b=$!; until [ "$(cat /proc/$a/comm)" = sleep ] && [ "$(cat /proc/$b/comm)" = sleep ]; do :; done; exit 0',
+        'term-grace': '600ms',
+      },
       (id) => new RunProcesses(id, { source: new LinuxProcSource('/proc', undefined, kill) }),
     );
     expect(refused.length).toBeGreaterThan(0);
@@ -348,7 +343,10 @@ describe('signal faults (EPERM) are reported, never thrown', () => {
     const kill = refusingKill(() => true, refused);
     const started = performance.now();
     const { result, runId } = await runWith(
-      { command: 'sleep 303 & a=$!; sleep 304 & b=$!; until [ "$(cat /proc/$a/comm)" = sleep ] && [ "$(cat /proc/$b/comm)" = sleep ]; do :; done; exit 0', 'term-grace': '500ms' },
+      {
+        command: 'sleep 303 & a=$!; sleep 304 & b=$!; until [ "$(cat /proc/$a/comm)" = sleep ] && [ "$(cat /proc/$b/comm)" = sleep ]; do :; done; exit 0',
+        'term-grace': '500ms',
+      },
       (id) => new RunProcesses(id, { source: new LinuxProcSource('/proc', undefined, kill) }),
     );
     const wall = performance.now() - started;

@@ -51,7 +51,14 @@ const timedOutTimeline: TimelineEvent[] = [
 
 const byStatus: Record<Status, RunResult> = {
   completed: result(),
-  failed: result({ status: 'failed', exitCode: 3, timeline: [{ kind: 'spawned', at: 0 }, { kind: 'exit', at: 900, detail: 'code 3' }] }),
+  failed: result({
+    status: 'failed',
+    exitCode: 3,
+    timeline: [
+      { kind: 'spawned', at: 0 },
+      { kind: 'exit', at: 900, detail: 'code 3' },
+    ],
+  }),
   timeout: result({
     status: 'timeout',
     exitCode: null,
@@ -87,7 +94,7 @@ const byStatus: Record<Status, RunResult> = {
     logBytes: 0,
     tail: Buffer.alloc(0),
     childPid: undefined,
-    error: "Input 'timeout' has an invalid value \"abc\"",
+    error: 'Input \'timeout\' has an invalid value "abc"',
   }),
 };
 
@@ -165,7 +172,14 @@ describe('buildSummary', () => {
     const giant = '<'.repeat(64 * 1024 - 1) + '\n';
     const many = Array.from({ length: 5000 }, (_, i) => proc(10_000 + i, `tool --arg ${'é|<'.repeat(300)} ${i}`));
     const md = buildSummary(
-      result({ ...byStatus.timeout, tail: Buffer.from(giant), logBytes: 10 * 1024 * 1024, orphans: many, survivors: many, faults: many.map((p) => ({ ...p, code: 'EPERM' })) }),
+      result({
+        ...byStatus.timeout,
+        tail: Buffer.from(giant),
+        logBytes: 10 * 1024 * 1024,
+        orphans: many,
+        survivors: many,
+        faults: many.map((p) => ({ ...p, code: 'EPERM' })),
+      }),
       ctx,
     );
     expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
@@ -230,7 +244,14 @@ describe('describeSequence', () => {
   });
 
   it('starts at SIGTERM with a closed stdin', () => {
-    const r = result({ termination: 'sigkill', timeline: [{ kind: 'timeout', at: 1000 }, { kind: 'sigterm', at: 1000 }, { kind: 'sigkill', at: 6000 }] });
+    const r = result({
+      termination: 'sigkill',
+      timeline: [
+        { kind: 'timeout', at: 1000 },
+        { kind: 'sigterm', at: 1000 },
+        { kind: 'sigkill', at: 6000 },
+      ],
+    });
     expect(describeSequence(r)).toBe('SIGTERM, SIGKILL at +5s; ended by SIGKILL');
   });
 
@@ -250,9 +271,23 @@ describe('describeSequence', () => {
   });
 
   it('says which steps went to orphans once the session had ended', () => {
-    const r = result({ termination: 'sigterm', timeline: [{ kind: 'sigterm', at: 1000 }, { kind: 'exit', at: 1002 }, { kind: 'sigkill', at: 6000 }] });
+    const r = result({
+      termination: 'sigterm',
+      timeline: [
+        { kind: 'sigterm', at: 1000 },
+        { kind: 'exit', at: 1002 },
+        { kind: 'sigkill', at: 6000 },
+      ],
+    });
     expect(describeSequence(r)).toBe('SIGTERM; ended by SIGTERM; SIGKILL at +5s to orphans');
-    const natural = result({ termination: 'natural', timeline: [{ kind: 'exit', at: 900 }, { kind: 'sigterm', at: 1000 }, { kind: 'sigkill', at: 6000 }] });
+    const natural = result({
+      termination: 'natural',
+      timeline: [
+        { kind: 'exit', at: 900 },
+        { kind: 'sigterm', at: 1000 },
+        { kind: 'sigkill', at: 6000 },
+      ],
+    });
     expect(describeSequence(natural)).toBe('ended by itself; SIGTERM, SIGKILL at +5s to orphans');
   });
 

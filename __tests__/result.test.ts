@@ -49,7 +49,20 @@ const { buildReport, REPORT_MAX_CHARS, runFilePaths, runUrl } = await import('..
 
 const actionYml = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
 const OUTPUTS = Object.keys(actionYml.outputs);
-const EVENTS = ['spawned', 'first-output', 'marker', 'timeout', 'idle', 'cancel', 'completion-grace-over', 'eof', 'sigterm', 'sigkill', 'exit', 'last-process-gone'];
+const EVENTS = [
+  'spawned',
+  'first-output',
+  'marker',
+  'timeout',
+  'idle',
+  'cancel',
+  'completion-grace-over',
+  'eof',
+  'sigterm',
+  'sigkill',
+  'exit',
+  'last-process-gone',
+];
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const GITHUB = { GITHUB_SERVER_URL: 'https://github.example', GITHUB_REPOSITORY: 'acme/app', GITHUB_RUN_ID: '4242', GITHUB_JOB: 'agent' };
 const NO_GITHUB = { GITHUB_SERVER_URL: '', GITHUB_REPOSITORY: '', GITHUB_RUN_ID: '', GITHUB_JOB: '' };
@@ -71,7 +84,13 @@ function asJson(value: string): unknown {
 type Record_ = Record<string, unknown> & { timeline: { event: string; 'at-ms': number; detail: string | null }[] };
 
 /** Reads and checks both files of a run against its outputs; returns the record. */
-function checkFiles(outputs: Record<string, string>, summary: string, t0: number, t1: number, expect_: { ticket: string | null; url: string | null; reportIsSummary?: boolean }): Record_ {
+function checkFiles(
+  outputs: Record<string, string>,
+  summary: string,
+  t0: number,
+  t1: number,
+  expect_: { ticket: string | null; url: string | null; reportIsSummary?: boolean },
+): Record_ {
   const resultFile = outputs['result-file'];
   const reportFile = outputs['report-file'];
   expect(resultFile).toMatch(/\.result\.json$/);
@@ -129,7 +148,12 @@ async function runBuilt(inputs: InputMap, env: NodeJS.ProcessEnv): Promise<{ run
 describe('result-file and report-file of the built action, for each status', () => {
   const marker = '<promise>COMPLETE</promise>';
   const cases: [string, InputMap, NodeJS.ProcessEnv, Record<string, unknown>][] = [
-    ['completed (exit 0)', { command: 'echo hi', ticket: 'pt-res/1' }, GITHUB, { status: 'completed', 'exit-code': 0, termination: 'natural', signal: null, 'marker-seen': false }],
+    [
+      'completed (exit 0)',
+      { command: 'echo hi', ticket: 'pt-res/1' },
+      GITHUB,
+      { status: 'completed', 'exit-code': 0, termination: 'natural', signal: null, 'marker-seen': false },
+    ],
     [
       'completed (marker, tty, closed by EOF)',
       { command: 'node example/agent-session.mjs', ticket: 'pt-res-2', stdin: 'tty', 'completion-marker': marker, 'completion-grace': '100ms', timeout: '30s' },
@@ -137,11 +161,26 @@ describe('result-file and report-file of the built action, for each status', () 
       { status: 'completed', 'exit-code': 0, termination: 'eof', 'marker-seen': true },
     ],
     ['failed', { command: 'echo failing; exit 3', ticket: 'pt-res-3' }, GITHUB, { status: 'failed', 'exit-code': 3, signal: null, termination: 'natural' }],
-    ['timeout', { command: 'echo started; sleep 30', ticket: 'pt-res-4', timeout: '1s', 'term-grace': '5s' }, GITHUB, { status: 'timeout', 'exit-code': null, termination: 'sigterm', signal: 'SIGTERM' }],
+    [
+      'timeout',
+      { command: 'echo started; sleep 30', ticket: 'pt-res-4', timeout: '1s', 'term-grace': '5s' },
+      GITHUB,
+      { status: 'timeout', 'exit-code': null, termination: 'sigterm', signal: 'SIGTERM' },
+    ],
     ['terminated', { command: 'echo dying; kill -KILL $$', ticket: 'pt-res-5' }, NO_GITHUB, { status: 'terminated', 'exit-code': null, signal: 'SIGKILL' }],
-    ['error: bad input, valid ticket', { command: 'echo never', ticket: 'pt-res-6', timeout: 'abc' }, GITHUB, { status: 'error', 'exit-code': null, termination: null, 'log-file': null, 'duration-ms': 0 }],
+    [
+      'error: bad input, valid ticket',
+      { command: 'echo never', ticket: 'pt-res-6', timeout: 'abc' },
+      GITHUB,
+      { status: 'error', 'exit-code': null, termination: null, 'log-file': null, 'duration-ms': 0 },
+    ],
     ['error: bad ticket (named by the run)', { command: 'echo never', ticket: 'x; touch pwned' }, GITHUB, { status: 'error', 'log-file': null }],
-    ['error: missing working-directory', { command: 'echo never', ticket: 'pt-res-8', 'working-directory': '/nonexistent/rd-wd' }, NO_GITHUB, { status: 'error', termination: null }],
+    [
+      'error: missing working-directory',
+      { command: 'echo never', ticket: 'pt-res-8', 'working-directory': '/nonexistent/rd-wd' },
+      NO_GITHUB,
+      { status: 'error', termination: null },
+    ],
   ];
 
   it.each(cases)('%s: the JSON parses, its values equal the step outputs, the report is the summary', async (_what, inputs, env, fields) => {
@@ -165,7 +204,7 @@ describe('result-file and report-file of the built action, for each status', () 
     if (record.status === 'timeout') expect(record.timeline.map((e) => e.event)).toEqual(expect.arrayContaining(['timeout', 'sigterm', 'exit']));
   });
 
-  it('cancelled (the runner\'s SIGINT while the session runs): both files, status cancelled', async () => {
+  it("cancelled (the runner's SIGINT while the session runs): both files, status cancelled", async () => {
     const t0 = Date.now();
     const action = startAction({ command: 'echo "started-$((6 * 7))"; sleep 300', ticket: 'pt-res-9', timeout: '10m' }, { extraEnv: GITHUB });
     await waitForOutput(action.child.stdout as NodeJS.ReadableStream, 'started-42');
@@ -339,7 +378,10 @@ describe('buildReport', () => {
 
 describe('runFilePaths and runUrl', () => {
   it('names the files after the ticket (/ made _) or the run, in RUNNER_TEMP/ralph-dispatch', () => {
-    expect(runFilePaths('pt/7', { RUNNER_TEMP: '/rt' })).toEqual({ resultFile: '/rt/ralph-dispatch/pt_7.result.json', reportFile: '/rt/ralph-dispatch/pt_7.report.md' });
+    expect(runFilePaths('pt/7', { RUNNER_TEMP: '/rt' })).toEqual({
+      resultFile: '/rt/ralph-dispatch/pt_7.result.json',
+      reportFile: '/rt/ralph-dispatch/pt_7.report.md',
+    });
     expect(runFilePaths('', { RUNNER_TEMP: '/rt', GITHUB_RUN_ID: '9', GITHUB_JOB: 'j' }).resultFile).toBe('/rt/ralph-dispatch/run-9-j.result.json');
     expect(runFilePaths('', { RUNNER_TEMP: '/rt' }, 77).reportFile).toBe('/rt/ralph-dispatch/run-77-job.report.md');
   });

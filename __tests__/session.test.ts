@@ -174,7 +174,10 @@ describe('timeout and the termination sequence', () => {
   it('pipe stdin, a child that exits on EOF: timeout/eof, exit-code 0, no signal sent', async () => {
     const { result, runId, log } = await runSession({
       command: 'echo started; cat >/dev/null; echo eof-seen',
-      stdin: 'pipe', timeout: '300ms', 'eof-grace': '20s', 'term-grace': '20s',
+      stdin: 'pipe',
+      timeout: '300ms',
+      'eof-grace': '20s',
+      'term-grace': '20s',
     });
     expect(result).toMatchObject({ status: 'timeout', reason: 'timeout', termination: 'eof', exitCode: 0, signal: null });
     expect(log.toString()).toContain('eof-seen');
@@ -195,41 +198,42 @@ describe('timeout and the termination sequence', () => {
     expectClean(runId);
   });
 
-  it.each(['pipe', 'tty'] as const)(
-    'stdin %s, a child ignoring EOF and SIGTERM: EOF, SIGTERM after eof-grace, SIGKILL after term-grace',
-    async (stdin) => {
-      const { result, runId } = await runSession({
-        command: `trap '' TERM; echo started; (trap '' TERM; sleep 300) & sleep 300`,
-        stdin, timeout: '300ms', 'eof-grace': '300ms', 'term-grace': '400ms',
-      });
-      report(`timeout, stdin ${stdin}, child ignoring SIGTERM`, result);
-      expect(result).toMatchObject({ status: 'timeout', reason: 'timeout', termination: 'sigkill', signal: 'SIGKILL', exitCode: null });
-      expectOrder(result, ['spawned', 'timeout', 'eof', 'sigterm', 'sigkill', 'exit', 'last-process-gone']);
-      const deadline = at(result, 'timeout');
-      expect(deadline).toBeGreaterThanOrEqual(300 - SLACK);
-      expect(deadline).toBeLessThan(3000);
-      expect(at(result, 'eof') - deadline).toBeLessThan(500);
-      const eofToTerm = at(result, 'sigterm') - at(result, 'eof');
-      expect(eofToTerm).toBeGreaterThanOrEqual(300 - SLACK);
-      expect(eofToTerm).toBeLessThan(300 + 2000);
-      const termToKill = at(result, 'sigkill') - at(result, 'sigterm');
-      // term-grace runs from when SIGTERM was due (eof-grace after EOF), not from the end of the
-      // scan that listed its targets.
-      expect(at(result, 'sigkill') - at(result, 'eof')).toBeGreaterThanOrEqual(300 + 400 - SLACK);
-      expect(termToKill).toBeLessThan(400 + 2000);
-      expect(at(result, 'last-process-gone') - at(result, 'sigkill')).toBeLessThan(2000);
-      expect(result.durationMs).toBeGreaterThanOrEqual(at(result, 'sigkill'));
-      expect(result.durationMs).toBeLessThan(8000);
-      expectClean(runId);
-    },
-  );
+  it.each(['pipe', 'tty'] as const)('stdin %s, a child ignoring EOF and SIGTERM: EOF, SIGTERM after eof-grace, SIGKILL after term-grace', async (stdin) => {
+    const { result, runId } = await runSession({
+      command: `trap '' TERM; echo started; (trap '' TERM; sleep 300) & sleep 300`,
+      stdin,
+      timeout: '300ms',
+      'eof-grace': '300ms',
+      'term-grace': '400ms',
+    });
+    report(`timeout, stdin ${stdin}, child ignoring SIGTERM`, result);
+    expect(result).toMatchObject({ status: 'timeout', reason: 'timeout', termination: 'sigkill', signal: 'SIGKILL', exitCode: null });
+    expectOrder(result, ['spawned', 'timeout', 'eof', 'sigterm', 'sigkill', 'exit', 'last-process-gone']);
+    const deadline = at(result, 'timeout');
+    expect(deadline).toBeGreaterThanOrEqual(300 - SLACK);
+    expect(deadline).toBeLessThan(3000);
+    expect(at(result, 'eof') - deadline).toBeLessThan(500);
+    const eofToTerm = at(result, 'sigterm') - at(result, 'eof');
+    expect(eofToTerm).toBeGreaterThanOrEqual(300 - SLACK);
+    expect(eofToTerm).toBeLessThan(300 + 2000);
+    const termToKill = at(result, 'sigkill') - at(result, 'sigterm');
+    // term-grace runs from when SIGTERM was due (eof-grace after EOF), not from the end of the
+    // scan that listed its targets.
+    expect(at(result, 'sigkill') - at(result, 'eof')).toBeGreaterThanOrEqual(300 + 400 - SLACK);
+    expect(termToKill).toBeLessThan(400 + 2000);
+    expect(at(result, 'last-process-gone') - at(result, 'sigkill')).toBeLessThan(2000);
+    expect(result.durationMs).toBeGreaterThanOrEqual(at(result, 'sigkill'));
+    expect(result.durationMs).toBeLessThan(8000);
+    expectClean(runId);
+  });
 });
 
 describe('idle-timeout', () => {
   it('a child printing every 100 ms for ~1.5 s is not stopped by a 500ms idle-timeout', async () => {
     const { result, runId, log } = await runSession({
       command: 'for i in $(seq 15); do echo tick $i; sleep 0.1; done; echo done',
-      'idle-timeout': '500ms', timeout: '20s',
+      'idle-timeout': '500ms',
+      timeout: '20s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'natural', exitCode: 0, reason: null });
     expect(log.toString()).toContain('tick 15\ndone\n');
@@ -241,7 +245,9 @@ describe('idle-timeout', () => {
   it('output resets the idle timer; silence then stops it: timeout, reason idle', async () => {
     const { result, runId, log } = await runSession({
       command: 'for i in $(seq 10); do echo tick $i; sleep 0.1; done; echo silent; sleep 300',
-      'idle-timeout': '500ms', timeout: '20s', 'term-grace': '5s',
+      'idle-timeout': '500ms',
+      timeout: '20s',
+      'term-grace': '5s',
     });
     expect(result).toMatchObject({ status: 'timeout', reason: 'idle', termination: 'sigterm', signal: 'SIGTERM' });
     expectOrder(result, ['first-output', 'idle', 'sigterm', 'exit']);
@@ -257,7 +263,9 @@ describe('completion marker', () => {
   it.each([0, 3])('printed, then the child exits %d by itself within completion-grace: completed/natural', async (code) => {
     const { result, runId } = await runSession({
       command: `echo '${MARKER}'; sleep 0.3; exit ${code}`,
-      'completion-marker': MARKER_RE, 'completion-grace': '20s', timeout: '30s',
+      'completion-marker': MARKER_RE,
+      'completion-grace': '20s',
+      timeout: '30s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'natural', markerSeen: true, exitCode: code, signal: null });
     expectOrder(result, ['marker', 'exit']);
@@ -269,7 +277,11 @@ describe('completion marker', () => {
   it('printed on stderr: seen', async () => {
     const { result, runId } = await runSession({
       command: `echo '${MARKER}' >&2; cat >/dev/null`,
-      stdin: 'pipe', 'completion-marker': MARKER_RE, 'completion-grace': '200ms', timeout: '20s', 'eof-grace': '20s',
+      stdin: 'pipe',
+      'completion-marker': MARKER_RE,
+      'completion-grace': '200ms',
+      timeout: '20s',
+      'eof-grace': '20s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'eof', markerSeen: true, exitCode: 0 });
     expect(result.durationMs).toBeLessThan(5000);
@@ -279,7 +291,11 @@ describe('completion marker', () => {
   it('printed, then the child idles reading its stdin pipe: EOF after completion-grace, completed/eof', async () => {
     const { result, runId, log } = await runSession({
       command: `echo '${MARKER}'; cat >/dev/null; echo closed`,
-      stdin: 'pipe', 'completion-marker': MARKER_RE, 'completion-grace': '300ms', timeout: '30s', 'eof-grace': '20s',
+      stdin: 'pipe',
+      'completion-marker': MARKER_RE,
+      'completion-grace': '300ms',
+      timeout: '30s',
+      'eof-grace': '20s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'eof', markerSeen: true, exitCode: 0, signal: null, reason: 'marker' });
     expectOrder(result, ['marker', 'completion-grace-over', 'eof', 'exit', 'last-process-gone']);
@@ -292,7 +308,11 @@ describe('completion marker', () => {
   it('under tty: Ctrl+U Ctrl+D after completion-grace ends a `cat`: completed/eof', async () => {
     const { result, runId, log } = await runSession({
       command: `echo '${MARKER}'; cat >/dev/null; echo closed`,
-      stdin: 'tty', 'completion-marker': MARKER_RE, 'completion-grace': '300ms', timeout: '30s', 'eof-grace': '20s',
+      stdin: 'tty',
+      'completion-marker': MARKER_RE,
+      'completion-grace': '300ms',
+      timeout: '30s',
+      'eof-grace': '20s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'eof', markerSeen: true, exitCode: 0, signal: null });
     expectOrder(result, ['marker', 'completion-grace-over', 'eof', 'exit']);
@@ -302,28 +322,34 @@ describe('completion marker', () => {
     expectClean(runId);
   });
 
-  it.each(['wrap', 'escape-split'])(
-    'split across two writes and wrapped in colour codes (%s): seen',
-    async (mode) => {
-      const { result, runId, live, log } = await runSession({
-        command: SPLIT(mode),
-        stdin: 'pipe', 'completion-marker': MARKER_RE, 'completion-grace': '200ms', timeout: '20s', 'eof-grace': '20s',
-      });
-      // The marker did arrive in two pieces.
-      const chunks = live.chunks.map((c) => c.toString('utf8'));
-      expect(chunks.some((c) => c.includes('<promise>COMP') && !c.includes('LETE'))).toBe(true);
-      // Seen live: the session was closed by EOF after the grace, not by the 20 s timeout.
-      expect(result).toMatchObject({ status: 'completed', termination: 'eof', markerSeen: true, exitCode: 0, reason: 'marker' });
-      expect(log.toString()).toContain('stdin closed');
-      expect(result.durationMs).toBeLessThan(8000);
-      expectClean(runId);
-    },
-  );
+  it.each(['wrap', 'escape-split'])('split across two writes and wrapped in colour codes (%s): seen', async (mode) => {
+    const { result, runId, live, log } = await runSession({
+      command: SPLIT(mode),
+      stdin: 'pipe',
+      'completion-marker': MARKER_RE,
+      'completion-grace': '200ms',
+      timeout: '20s',
+      'eof-grace': '20s',
+    });
+    // The marker did arrive in two pieces.
+    const chunks = live.chunks.map((c) => c.toString('utf8'));
+    expect(chunks.some((c) => c.includes('<promise>COMP') && !c.includes('LETE'))).toBe(true);
+    // Seen live: the session was closed by EOF after the grace, not by the 20 s timeout.
+    expect(result).toMatchObject({ status: 'completed', termination: 'eof', markerSeen: true, exitCode: 0, reason: 'marker' });
+    expect(log.toString()).toContain('stdin closed');
+    expect(result.durationMs).toBeLessThan(8000);
+    expectClean(runId);
+  });
 
   it('a child that ignores EOF and SIGTERM after the marker: completed/sigkill', async () => {
     const { result, runId } = await runSession({
       command: `trap '' TERM; echo '${MARKER}'; sleep 300`,
-      stdin: 'pipe', 'completion-marker': MARKER_RE, 'completion-grace': '200ms', 'eof-grace': '200ms', 'term-grace': '300ms', timeout: '30s',
+      stdin: 'pipe',
+      'completion-marker': MARKER_RE,
+      'completion-grace': '200ms',
+      'eof-grace': '200ms',
+      'term-grace': '300ms',
+      timeout: '30s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'sigkill', signal: 'SIGKILL', exitCode: null, markerSeen: true });
     expectOrder(result, ['marker', 'completion-grace-over', 'eof', 'sigterm', 'sigkill', 'exit']);
@@ -334,7 +360,11 @@ describe('completion marker', () => {
   it('a marker regex that does not match: not seen, the session runs on to its timeout', async () => {
     const { result, runId } = await runSession({
       command: `echo '${MARKER}'; cat >/dev/null`,
-      stdin: 'pipe', 'completion-marker': '<promise>DONE</promise>', 'completion-grace': '100ms', timeout: '600ms', 'eof-grace': '20s',
+      stdin: 'pipe',
+      'completion-marker': '<promise>DONE</promise>',
+      'completion-grace': '100ms',
+      timeout: '600ms',
+      'eof-grace': '20s',
     });
     expect(result).toMatchObject({ status: 'timeout', reason: 'timeout', termination: 'eof', markerSeen: false, exitCode: 0 });
     expect(kinds(result)).not.toContain('marker');
@@ -364,7 +394,9 @@ describe('stdin modes', () => {
     const input = 'hello world';
     const { result, runId, log } = await runSession({
       command: `head -c ${input.length + 1} | od -An -tx1`,
-      stdin: 'pipe', input, timeout: '20s',
+      stdin: 'pipe',
+      input,
+      timeout: '20s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'natural', exitCode: 0 });
     const hex = log.toString().replace(/\s+/g, '');
@@ -387,7 +419,11 @@ describe('stdin modes', () => {
   it('tty with a marker: Ctrl+D after the grace, completed/eof', async () => {
     const { result, runId, log } = await runSession({
       command: `${PROBE}; echo never`,
-      stdin: 'tty', 'completion-marker': 'waiting for EOF', 'completion-grace': '200ms', timeout: '20s', 'eof-grace': '20s',
+      stdin: 'tty',
+      'completion-marker': 'waiting for EOF',
+      'completion-grace': '200ms',
+      timeout: '20s',
+      'eof-grace': '20s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'eof', exitCode: 0, markerSeen: true });
     expect(log.toString()).toContain('stdin: tty');
@@ -398,7 +434,9 @@ describe('stdin modes', () => {
   it('tty with input: the text is typed into the terminal and read as a line', async () => {
     const { result, runId, log } = await runSession({
       command: `IFS= read -r line; echo "got:[$line]"`,
-      stdin: 'tty', input: 'typed text', timeout: '20s',
+      stdin: 'tty',
+      input: 'typed text',
+      timeout: '20s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'natural', exitCode: 0 });
     expect(log.toString()).toContain('got:[typed text]');
@@ -536,7 +574,12 @@ describe('cancel', () => {
     const { result, runId } = await runLive(
       {
         command: `echo '${MARKER}'; sleep 300`,
-        stdin: 'pipe', 'completion-marker': MARKER_RE, 'completion-grace': '60s', 'eof-grace': '60s', 'term-grace': '60s', timeout: '60s',
+        stdin: 'pipe',
+        'completion-marker': MARKER_RE,
+        'completion-grace': '60s',
+        'eof-grace': '60s',
+        'term-grace': '60s',
+        timeout: '60s',
       },
       async (session, live) => {
         await live.waitFor('completion marker seen');
@@ -598,7 +641,11 @@ describe('the marker, line by line, on a linear-time engine', () => {
   it('^DONE$ matches a line holding only DONE (the line is closed out by the marker, not the timeout)', async () => {
     const { result, runId } = await runSession({
       command: 'echo working; echo "not DONE yet"; echo DONE; cat >/dev/null',
-      stdin: 'pipe', 'completion-marker': '^DONE$', 'completion-grace': '200ms', timeout: '20s', 'eof-grace': '20s',
+      stdin: 'pipe',
+      'completion-marker': '^DONE$',
+      'completion-grace': '200ms',
+      timeout: '20s',
+      'eof-grace': '20s',
     });
     expect(result).toMatchObject({ status: 'completed', reason: 'marker', termination: 'eof', markerSeen: true, exitCode: 0 });
     expectOrder(result, ['marker', 'completion-grace-over', 'eof', 'exit']);
@@ -609,7 +656,11 @@ describe('the marker, line by line, on a linear-time engine', () => {
   it('DONE$ does not match the line "DONE!" printed in two writes, and matches "all DONE" once that line ends', async () => {
     const { result, runId, log } = await runSession({
       command: "printf 'DONE'; sleep 0.3; printf '!\\n'; sleep 0.3; printf 'all DONE'; sleep 0.3; printf '\\n'; cat >/dev/null",
-      stdin: 'pipe', 'completion-marker': 'DONE$', 'completion-grace': '100ms', timeout: '20s', 'eof-grace': '20s',
+      stdin: 'pipe',
+      'completion-marker': 'DONE$',
+      'completion-grace': '100ms',
+      timeout: '20s',
+      'eof-grace': '20s',
     });
     expect(log.toString()).toBe('DONE!\nall DONE\n');
     expect(result).toMatchObject({ status: 'completed', reason: 'marker', markerSeen: true });
@@ -621,7 +672,9 @@ describe('the marker, line by line, on a linear-time engine', () => {
   it('^(a|aa)+$ against 45 `a` and a `!` does not block the event loop: the timeout still closes the session', async () => {
     const { result, runId } = await runSession({
       command: "printf 'a%.0s' $(seq 45); printf '!\\n'; sleep 300",
-      'completion-marker': '^(a|aa)+$', timeout: '1s', 'term-grace': '5s',
+      'completion-marker': '^(a|aa)+$',
+      timeout: '1s',
+      'term-grace': '5s',
     });
     expect(result).toMatchObject({ status: 'timeout', reason: 'timeout', termination: 'sigterm', markerSeen: false });
     expectOrder(result, ['first-output', 'timeout', 'sigterm', 'exit']);
@@ -631,7 +684,10 @@ describe('the marker, line by line, on a linear-time engine', () => {
   it('timeout still bounds the step after the marker: timeout 2s, marker at 1s, completion-grace 8s ends at the timeout, completed', async () => {
     const { result, runId } = await runSession({
       command: 'sleep 1; echo DONE; sleep 300',
-      'completion-marker': 'DONE', 'completion-grace': '8s', timeout: '2s', 'term-grace': '5s',
+      'completion-marker': 'DONE',
+      'completion-grace': '8s',
+      timeout: '2s',
+      'term-grace': '5s',
     });
     report('marker then timeout', result);
     expect(result).toMatchObject({ status: 'completed', reason: 'timeout', termination: 'sigterm', markerSeen: true, signal: 'SIGTERM' });
@@ -650,7 +706,10 @@ describe('wording and what the summary shows', () => {
   it('stdin closed, a session closed by SIGTERM after its marker: the warning never speaks of EOF', async () => {
     const { result, runId } = await runSession({
       command: 'echo DONE; sleep 300',
-      'completion-marker': 'DONE', 'completion-grace': '200ms', timeout: '20s', 'term-grace': '5s',
+      'completion-marker': 'DONE',
+      'completion-grace': '200ms',
+      timeout: '20s',
+      'term-grace': '5s',
     });
     expect(result).toMatchObject({ status: 'completed', termination: 'sigterm', reason: 'marker' });
     expect(kinds(result)).not.toContain('eof');
@@ -672,7 +731,7 @@ describe('wording and what the summary shows', () => {
 });
 
 describe('the terminal (stdin: tty)', () => {
-  it('SHELL=/bin/false: the command still runs, and sees the job\'s SHELL', async () => {
+  it("SHELL=/bin/false: the command still runs, and sees the job's SHELL", async () => {
     const { result, runId, log } = await runSession(
       { command: 'echo "ran, SHELL=$SHELL"', stdin: 'tty', timeout: '20s' },
       { env: { ...process.env, SHELL: '/bin/false' } },

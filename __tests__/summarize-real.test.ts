@@ -44,7 +44,10 @@ async function dispatch(ticket: string, inputs: InputMap, cancel = false): Promi
 }
 
 beforeAll(async () => {
-  await Promise.all([...JOBS.map(([ticket, inputs]) => dispatch(ticket, inputs)), dispatch('pt-r7', { command: 'echo "started-$((6 * 7))"; sleep 300', timeout: '10m' }, true)]);
+  await Promise.all([
+    ...JOBS.map(([ticket, inputs]) => dispatch(ticket, inputs)),
+    dispatch('pt-r7', { command: 'echo "started-$((6 * 7))"; sleep 300', timeout: '10m' }, true),
+  ]);
   fs.writeFileSync(path.join(results, 'pt-r8.result.json'), '{"schema": "ralph-dispatch/result@1", "ticket": "pt-r8", "status": "compl');
 }, 120_000);
 afterAll(() => killTagged(runIds));
@@ -96,8 +99,14 @@ describe('summarize over result files of real runs', () => {
       'completed-tickets': 'pt-r1 pt-r2',
       'completed-matrix': '{"include":[{"ticket":"pt-r1"},{"ticket":"pt-r2"}]}',
     });
-    expect(r.warnings).toEqual([expect.stringMatching(/^::warning title=ralph-dispatch summarize::pt-r8\.result\.json is not a ralph-dispatch result file and is counted invalid: not JSON/)]);
-    expect(r.value).toBe('ralph-dispatch fleet: 1 failed, 1 timeout, 1 terminated, 1 cancelled, 1 error, 1 invalid, 2 missing (fail-on): pt-r6 pt-r5 pt-r4 pt-r3 pt-r7 pt-r8 pt-r9');
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^::warning title=ralph-dispatch summarize::pt-r8\.result\.json is not a ralph-dispatch result file and is counted invalid: not JSON/,
+      ),
+    ]);
+    expect(r.value).toBe(
+      'ralph-dispatch fleet: 1 failed, 1 timeout, 1 terminated, 1 cancelled, 1 error, 1 invalid, 2 missing (fail-on): pt-r6 pt-r5 pt-r4 pt-r3 pt-r7 pt-r8 pt-r9',
+    );
     const rows = r.summary.split('\n').filter((l) => /^\| (\*\*)?\w+(\*\*)? \| `pt-/.test(l));
     expect(rows.map((l) => l.split(' | ')[1])).toEqual(['`pt-r6`', '`pt-r5`', '`pt-r4`', '`pt-r3`', '`pt-r7`', '`pt-r1`', '`pt-r2`']);
     expect(rows[0]).toBe('| **error** | `pt-r6` |  |  | 0ms | 0 | [run](https://github.example/acme/app/actions/runs/4242) |');

@@ -54,13 +54,28 @@ describe('result files', () => {
   it('accepts a record of the schema, and says what is wrong with one that is not', () => {
     const ok = record('pt-1', 'timeout');
     expect(checkResult('f.json', JSON.stringify(ok))).toEqual({
-      record: { file: 'f.json', ticket: 'pt-1', status: 'timeout', termination: 'sigkill', exitCode: null, signal: 'SIGKILL', durationMs: 61000, orphansKilled: 2, markerSeen: false, runUrl: 'https://github.com/o/r/actions/runs/42' },
+      record: {
+        file: 'f.json',
+        ticket: 'pt-1',
+        status: 'timeout',
+        termination: 'sigkill',
+        exitCode: null,
+        signal: 'SIGKILL',
+        durationMs: 61000,
+        orphansKilled: 2,
+        markerSeen: false,
+        runUrl: 'https://github.com/o/r/actions/runs/42',
+      },
     });
     expect(checkResult('f.json', '{"schema": "ralph')).toEqual({ why: expect.stringMatching(/^not JSON/) });
     expect(checkResult('f.json', '[1]')).toEqual({ why: 'not a JSON object' });
     expect(checkResult('f.json', JSON.stringify({ ...ok, schema: 'other/x@1' }))).toEqual({ why: 'schema is "other/x@1", not "ralph-dispatch/result@1"' });
-    expect(checkResult('f.json', JSON.stringify({ ...ok, status: 'done' }))).toEqual({ why: 'status "done" is not one of completed, failed, timeout, terminated, cancelled, error' });
-    expect(checkResult('f.json', JSON.stringify({ ...ok, 'duration-ms': '61s', 'orphans-killed': true }))).toEqual({ why: 'duration-ms is not a number; orphans-killed is not a number' });
+    expect(checkResult('f.json', JSON.stringify({ ...ok, status: 'done' }))).toEqual({
+      why: 'status "done" is not one of completed, failed, timeout, terminated, cancelled, error',
+    });
+    expect(checkResult('f.json', JSON.stringify({ ...ok, 'duration-ms': '61s', 'orphans-killed': true }))).toEqual({
+      why: 'duration-ms is not a number; orphans-killed is not a number',
+    });
   });
 
   it('finds every *.json below the folder (merged or one folder per artifact), and nothing else', () => {
@@ -114,7 +129,10 @@ describe('the fleet summary', () => {
 
   it('a report too long for a comment is cut at a row, saying how many rows were left out', () => {
     const dir = tempDir();
-    writeResults(dir, Array.from({ length: 256 }, (_, i) => record(`pt-${'x'.repeat(200)}-${i}`, 'failed')));
+    writeResults(
+      dir,
+      Array.from({ length: 256 }, (_, i) => record(`pt-${'x'.repeat(200)}-${i}`, 'failed')),
+    );
     const report = buildFleetReport(summarizeResults(readResults(dir), [], ALL_FAIL_ON), dir);
     expect(report.length).toBeLessThanOrEqual(REPORT_MAX_CHARS);
     const shown = report.split('\n').filter((l) => l.startsWith('| **failed**')).length;
@@ -184,7 +202,9 @@ describe('the entry module, with @actions/core', () => {
       'report-file': expect.stringMatching(/ralph-dispatch\/fleet-report\.md$/),
     });
     expect(fs.readFileSync(reportFile, 'utf8')).toBe(r.summary);
-    expect(r.warnings).toEqual([expect.stringMatching(/^::warning title=ralph-dispatch summarize::junk\.json is not a ralph-dispatch result file and is counted invalid: not JSON/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^::warning title=ralph-dispatch summarize::junk\.json is not a ralph-dispatch result file and is counted invalid: not JSON/),
+    ]);
   });
 
   it('fail-on none: the same fleet does not fail the step', async () => {

@@ -68,7 +68,9 @@ describe('the script(1) command line', () => {
     expect(cmd.args[0]).toBe('-qefc');
     expect(cmd.args[2]).toBe('/dev/null');
     expect(cmd.env).toEqual({ SHELL: SCRIPT_SHELL, PATH: '/bin' });
-    expect(cmd.args[1]).toContain(`SHELL='/bin/fa'\\''lse'; export SHELL; exec '/usr/bin/node' '/opt/action/dist/tty-status/index.js' '/tmp/x/status.json' '/bin/bash' '--noprofile' '/tmp/x/ticket.sh'`);
+    expect(cmd.args[1]).toContain(
+      `SHELL='/bin/fa'\\''lse'; export SHELL; exec '/usr/bin/node' '/opt/action/dist/tty-status/index.js' '/tmp/x/status.json' '/bin/bash' '--noprofile' '/tmp/x/ticket.sh'`,
+    );
   });
 
   it('no SHELL: script gets /bin/sh, the program none', () => {
@@ -102,7 +104,7 @@ describe('the script(1) command line', () => {
 describe('reading the terminal status back', () => {
   const none = () => false;
 
-  it('the recorded status wins over script\'s exit code', () => {
+  it("the recorded status wins over script's exit code", () => {
     const file = path.join(tempDir('rd-tty-read-'), 'status.json');
     fs.writeFileSync(file, JSON.stringify({ code: null, signal: 'SIGTERM' }));
     expect(readTerminalExit(file, 143, null, none)).toEqual({ code: null, signal: 'SIGTERM' });

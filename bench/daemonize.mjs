@@ -80,5 +80,7 @@ const processes = results.reduce((n, r) => n + r.left, 0);
 const statuses = {};
 for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
 console.log(`command: ${COMMAND}`);
-console.log(`${RUNS} runs, ${PARALLEL} at a time, ${((performance.now() - t0) / 1000).toFixed(1)} s: ${runsLeaving} left a process of the run alive after main (${processes} processes); statuses ${JSON.stringify(statuses)}`);
+console.log(
+  `${RUNS} runs, ${PARALLEL} at a time, ${((performance.now() - t0) / 1000).toFixed(1)} s: ${runsLeaving} left a process of the run alive after main (${processes} processes); statuses ${JSON.stringify(statuses)}`,
+);
 process.exitCode = runsLeaving > 0 ? 1 : 0;

@@ -76,7 +76,8 @@ interface NodeSpec {
   selfSignalAtMs: number | null;
 }
 type Shape = 'plain' | 'exec' | 'exit-code' | 'bg-wait' | 'shell-daemon' | 'daemon-exit';
-type RunnerEvent = { kind: 'none' } | { kind: 'cancel'; atMs: number; second: { signal: 'SIGINT' | 'SIGTERM'; afterMs: number } | null } | { kind: 'hard-kill'; atMs: number };
+type RunnerEvent =
+  { kind: 'none' } | { kind: 'cancel'; atMs: number; second: { signal: 'SIGINT' | 'SIGTERM'; afterMs: number } | null } | { kind: 'hard-kill'; atMs: number };
 type MarkerKind = 'none' | 'literal' | 'anchored' | 'end-anchored';
 
 interface Case {
@@ -166,9 +167,14 @@ const runnerArb: fc.Arbitrary<RunnerEvent> = fc.oneof(
 const caseArb = fc.record({
   stdin: fc.constantFrom<Case['stdin']>('closed', 'pipe', 'tty'),
   timeoutMs: fc.integer({ min: 10, max: 50 }).map((n) => n * 100),
-  idleTimeoutMs: fc.oneof(fc.constant(0), fc.integer({ min: 6, max: 30 }).map((n) => n * 100)),
+  idleTimeoutMs: fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 6, max: 30 }).map((n) => n * 100),
+  ),
   // Sometimes longer than what is left of the timeout: `timeout` still bounds the step.
-  completionGraceMs: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: 30, max: 90 }) }).map((n) => n * 100),
+  completionGraceMs: fc
+    .oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: 30, max: 90 }) })
+    .map((n) => n * 100),
   eofGraceMs: fc.integer({ min: 0, max: 15 }).map((n) => n * 100),
   termGraceMs: fc.integer({ min: 0, max: 15 }).map((n) => n * 100),
   marker: fc.constantFrom<MarkerKind>('none', 'literal', 'literal', 'anchored', 'end-anchored'),
@@ -242,7 +248,7 @@ export function generate(seed: number): Case {
     n.lifetimeMs = null;
   });
   // A short-lived leaf: what fork loops and forks-while-killed start.
-  const leaf = toNode({ ...raw.leaf, via: 'node', lifetimeMs: 100 + (raw.leaf.lifetimeMs ?? 300) % 900, selfKill: null }, nodes.length);
+  const leaf = toNode({ ...raw.leaf, via: 'node', lifetimeMs: 100 + ((raw.leaf.lifetimeMs ?? 300) % 900), selfKill: null }, nodes.length);
   leaf.writes = leaf.writes.slice(0, 2).map((w) => ({ ...w, atMs: w.atMs % 200 }));
   const leafIndex = nodes.length;
   nodes.forEach((n, i) => {
@@ -418,7 +424,13 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   };
   const env: NodeJS.ProcessEnv = { ...process.env, RUNNER_TEMP: dir, GITHUB_WORKSPACE: ROOT };
   delete env[TAG];
-  for (const [name, file] of Object.entries({ GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary.md', GITHUB_ENV: 'env', GITHUB_PATH: 'path' })) {
+  for (const [name, file] of Object.entries({
+    GITHUB_OUTPUT: 'output',
+    GITHUB_STATE: 'state',
+    GITHUB_STEP_SUMMARY: 'summary.md',
+    GITHUB_ENV: 'env',
+    GITHUB_PATH: 'path',
+  })) {
     env[name] = path.join(dir, file);
     fs.writeFileSync(env[name] as string, '');
   }
@@ -586,8 +598,10 @@ function checkOutputs(c: Case, o: Record<string, string>, violate: (type: string
   // Consistency, as the README defines the statuses.
   const exitedZero = o['exit-code'] === '0';
   if (o.status === 'completed' && !(o['marker-seen'] === 'true' || exitedZero)) inconsistent('completed without the marker or an exit 0');
-  if (o.status === 'failed' && (o['exit-code'] === '' || exitedZero || o['marker-seen'] === 'true')) inconsistent('failed needs a non-zero exit code, the marker not seen');
-  if (o.termination === 'natural' && ['timeout', 'error'].includes(o.status)) inconsistent('the child exited by itself (termination natural): status from its exit');
+  if (o.status === 'failed' && (o['exit-code'] === '' || exitedZero || o['marker-seen'] === 'true'))
+    inconsistent('failed needs a non-zero exit code, the marker not seen');
+  if (o.termination === 'natural' && ['timeout', 'error'].includes(o.status))
+    inconsistent('the child exited by itself (termination natural): status from its exit');
   if (o.status === 'cancelled' && c.runner.kind !== 'cancel') inconsistent('cancelled, but no cancel was sent');
   if (o.status === 'error') inconsistent('error: nothing in the fixture should make the action fail to start or stop');
   if (o.status === 'terminated' && !c.nodes[0].selfSignalAtMs) inconsistent('terminated, but nothing sent a signal the action did not send');
@@ -674,7 +688,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-faults-'));
-  const seeds = a.one !== undefined ? Array.from({ length: a.repeat }, () => a.one as number) : Array.from({ length: a.runs }, (_, i) => (a.seed + i) % 2 ** 31);
+  const seeds =
+    a.one !== undefined ? Array.from({ length: a.repeat }, () => a.one as number) : Array.from({ length: a.runs }, (_, i) => (a.seed + i) % 2 ** 31);
   const outcomes: Outcome[] = [];
   const t0 = Date.now();
   if (a.one === undefined) console.log(`fault campaign: ${a.runs} cases, seed ${a.seed}, ${a.jobs} at a time, margin ${a.margin} ms`);
@@ -704,17 +719,30 @@ async function main(): Promise<number> {
   const overs = outcomes.flatMap((o) => (o.overshootMs === null ? [] : [o.overshootMs])).sort((x, y) => x - y);
   console.log('');
   console.log(`cases: ${outcomes.length} in ${((Date.now() - t0) / 1000).toFixed(0)} s (${a.one !== undefined ? `case ${a.one}` : `seed ${a.seed}`})`);
-  console.log(`status: ${count(outcomes.map((o) => o.status)).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  if (overs.length) console.log(`timed out, ended by SIGKILL: last process gone past timeout + graces: median ${overs[overs.length >> 1]} ms, max ${overs[overs.length - 1]} ms`);
+  console.log(
+    `status: ${count(outcomes.map((o) => o.status))
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  if (overs.length)
+    console.log(
+      `timed out, ended by SIGKILL: last process gone past timeout + graces: median ${overs[overs.length >> 1]} ms, max ${overs[overs.length - 1]} ms`,
+    );
   const byType = count(failing.flatMap((o) => [...new Set(o.violations.map((v) => v.type))]));
   console.log(`violations: ${failing.length} case(s)${byType.length ? `: ${byType.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}`);
-  for (const o of failing) console.log(`  npm run faults -- --case ${o.seed}   # ${[...new Set(o.violations.map((v) => v.type))].join(', ')}; kept in ${o.dir}`);
+  for (const o of failing)
+    console.log(`  npm run faults -- --case ${o.seed}   # ${[...new Set(o.violations.map((v) => v.type))].join(', ')}; kept in ${o.dir}`);
   if (!failing.length && !a.keep) fs.rmSync(baseDir, { recursive: true, force: true });
   return failing.length ? 1 : 0;
 }
 
 function describe(c: Case): string {
-  const r = c.runner.kind === 'cancel' ? `cancel@${c.runner.atMs}${c.runner.second ? `+${c.runner.second.signal}@${c.runner.second.afterMs}` : ''}` : c.runner.kind === 'hard-kill' ? `hard-kill@${c.runner.atMs}` : '';
+  const r =
+    c.runner.kind === 'cancel'
+      ? `cancel@${c.runner.atMs}${c.runner.second ? `+${c.runner.second.signal}@${c.runner.second.afterMs}` : ''}`
+      : c.runner.kind === 'hard-kill'
+        ? `hard-kill@${c.runner.atMs}`
+        : '';
   return [
     `stdin ${c.stdin}`,
     `timeout ${c.timeoutMs}`,

@@ -109,7 +109,15 @@ function timed(args, opts, tmp) {
   const t0 = performance.now();
   const res = spawnSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...opts });
   const ms = performance.now() - t0;
-  const cpu = GNU_TIME ? fs.readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').reduce((a, x) => a + Number(x) * 1000, 0) : NaN;
+  const cpu = GNU_TIME
+    ? fs
+        .readFileSync(cpuFile, 'utf8')
+        .trim()
+        .split('\n')
+        .at(-1)
+        .split(' ')
+        .reduce((a, x) => a + Number(x) * 1000, 0)
+    : NaN;
   return { res, ms, cpu };
 }
 
@@ -154,7 +162,13 @@ async function work(bundle, tickets, results) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const set = m.readTickets(tickets);
-  const plan = m.planTickets(set.tickets, { statuses: ['open', 'in_progress'], maxParallel: 256, allowUntagged: true, componentPrefix: 'component:', exclude: [] });
+  const plan = m.planTickets(set.tickets, {
+    statuses: ['open', 'in_progress'],
+    maxParallel: 256,
+    allowUntagged: true,
+    componentPrefix: 'component:',
+    exclude: [],
+  });
   m.planOutputs(plan);
   m.planSummary(plan, { componentPrefix: 'component:', maxParallel: 256, problems: set.problems, ticketCount: set.tickets.length });
   const t1 = performance.now();
@@ -212,7 +226,10 @@ function main() {
       summarize: stats(times.summarize),
       work: { plan: stats(inside.plan), summarize: stats(inside.summarize), planCpu: stats(inside.planCpu), summarizeCpu: stats(inside.summarizeCpu) },
       cpu: { node: stats(times.nodeCpu), plan: stats(times.planCpu), summarize: stats(times.summarizeCpu) },
-      loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+      loadavg: os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' '),
       planLine: planOut.slice(0, 120),
       summaryLine,
     };
@@ -225,14 +242,30 @@ function main() {
       work.median < target ? 'met' : '**missed**',
     ];
     out.rows = [
-      row(`plan, ${TICKETS.toLocaleString('en')} tickets (read, plan, outputs, summary)`, out.work.plan, out.work.planCpu, out.plan, out.cpu.plan, TARGETS.planMs),
-      row(`summarize, ${RESULTS} result files (read, tally, report)`, out.work.summarize, out.work.summarizeCpu, out.summarize, out.cpu.summarize, TARGETS.summarizeMs),
+      row(
+        `plan, ${TICKETS.toLocaleString('en')} tickets (read, plan, outputs, summary)`,
+        out.work.plan,
+        out.work.planCpu,
+        out.plan,
+        out.cpu.plan,
+        TARGETS.planMs,
+      ),
+      row(
+        `summarize, ${RESULTS} result files (read, tally, report)`,
+        out.work.summarize,
+        out.work.summarizeCpu,
+        out.summarize,
+        out.cpu.summarize,
+        TARGETS.summarizeMs,
+      ),
     ];
     const line = (st, cpu) => `${fmt(st.median)} ms wall (min ${fmt(st.min)}, max ${fmt(st.max)}, n=${st.n}), CPU ${fmt(cpu.median)} ms (min ${fmt(cpu.min)})`;
     const work = (st, c) => `${fmt(st.median)} ms (min ${fmt(st.min)}, max ${fmt(st.max)}, n=${st.n}), CPU ${fmt(c.median)} ms (min ${fmt(c.min)})`;
     log(`  plan of ${TICKETS} tickets, the work: ${work(out.work.plan, out.work.planCpu)}; the whole step: ${line(out.plan, out.cpu.plan)}`);
     log(`    ${out.planLine}`);
-    log(`  summarize of ${RESULTS} results, the work: ${work(out.work.summarize, out.work.summarizeCpu)}; the whole step: ${line(out.summarize, out.cpu.summarize)}`);
+    log(
+      `  summarize of ${RESULTS} results, the work: ${work(out.work.summarize, out.work.summarizeCpu)}; the whole step: ${line(out.summarize, out.cpu.summarize)}`,
+    );
     log(`    ${out.summaryLine}`);
     log(`  node -e 0: ${line(out.node, out.cpu.node)}; load average ${out.loadavg}`);
     if (JSON_OUT) console.log(JSON.stringify(out));

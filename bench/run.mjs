@@ -387,7 +387,9 @@ async function startup() {
   }
   const extraMs = wall.action.median - wall['minimal action'].median;
   const extraCpuMs = cpu.action - cpu['minimal action'];
-  say(`  action − minimal action: ${fmt(extraMs)} ms (median − median), CPU ${fmt(extraCpuMs)} ms; minimal − node -e 0: ${fmt(wall['minimal action'].median - wall['node -e 0'].median)} ms`);
+  say(
+    `  action − minimal action: ${fmt(extraMs)} ms (median − median), CPU ${fmt(extraCpuMs)} ms; minimal − node -e 0: ${fmt(wall['minimal action'].median - wall['node -e 0'].median)} ms`,
+  );
   return { wall, cpu, extraMs, extraCpuMs, bytes };
 }
 
@@ -514,7 +516,10 @@ async function cancel() {
           }),
       },
     );
-    warnIf(r.outputs.status !== 'cancelled' || r.code !== 1 || r.signal !== null, `unexpected cancel result: code ${r.code} signal ${r.signal} ${JSON.stringify(r.outputs)}`);
+    warnIf(
+      r.outputs.status !== 'cancelled' || r.code !== 1 || r.signal !== null,
+      `unexpected cancel result: code ${r.code} signal ${r.signal} ${JSON.stringify(r.outputs)}`,
+    );
     exitMs.push(r.wallMs - r.extra);
   }
   const out = { exit: stats(exitMs) };
@@ -538,7 +543,7 @@ async function teardown() {
         // alongside. Poll until no live process is left in it (zombies waiting for init to
         // reap them are dead, as the action counts them), for the last death.
         let groupMs = NaN;
-        for (const t = performance.now(); performance.now() - t < 5000; ) {
+        for (const t = performance.now(); performance.now() - t < 5000;) {
           if (!groupHasLive(run.child.pid)) {
             groupMs = performance.now() - run.t0;
             break;
@@ -557,7 +562,9 @@ async function teardown() {
     gnuGroup: stats(results.gnu.map((r) => r.groupMs - 2000)),
   };
   for (const r of results.action) warnIf(r.outputs.status !== 'timeout', `unexpected action result: ${JSON.stringify(r.outputs)}`);
-  say(`  action: deadline → last process gone (duration-ms − 2000)   ${fmtStats(out.action, 0, ' ms')}; SIGTERM sent to ${fmt(out.signalled.median, 0)} processes`);
+  say(
+    `  action: deadline → last process gone (duration-ms − 2000)   ${fmtStats(out.action, 0, ' ms')}; SIGTERM sent to ${fmt(out.signalled.median, 0)} processes`,
+  );
   say(`  GNU timeout: deadline → timeout exits                       ${fmtStats(out.gnuExit, 0, ' ms')}`);
   say(`  GNU timeout: deadline → no live process left in its group    ${fmtStats(out.gnuGroup, 0, ' ms')}`);
   return out;
@@ -836,10 +843,16 @@ async function main() {
   if (process.platform !== 'linux') throw new Error('the benchmarks use /proc and GNU coreutils: Linux only');
   if (!fs.existsSync(DIST)) throw new Error(`${DIST} is missing: run npm run build`);
   const m = machine();
-  const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const loadavg = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const load = { before: loadavg() };
   say(`ralph-dispatch bench${QUICK ? ' (quick)' : ''}: ${m.nproc} CPUs, ${m.cpu}, ${fmt(m.memGiB, 1)} GiB, node ${m.node}, ${m.kernel}`);
-  say(`root ${ROOT}, commit ${m.commit}, load average ${load.before}${GNU_TIME ? '' : '; /usr/bin/time missing: peak RSS from VmHWM (apt-get install -y time)'}`);
+  say(
+    `root ${ROOT}, commit ${m.commit}, load average ${load.before}${GNU_TIME ? '' : '; /usr/bin/time missing: peak RSS from VmHWM (apt-get install -y time)'}`,
+  );
   const started = performance.now();
   const results = {};
   const sections = { overhead, startup, throughput, termination, teardown, cancel, idle, sweep, fleet };

@@ -102,11 +102,15 @@ async function main() {
     } finally {
       killSleepers(sleepers);
     }
-    log(`sweep with ${result.loadedProcs} processes (started before the scanner): median ${result.loaded.median.toFixed(2)} ms (min ${result.loaded.min.toFixed(2)}, max ${result.loaded.max.toFixed(2)})`);
+    log(
+      `sweep with ${result.loadedProcs} processes (started before the scanner): median ${result.loaded.median.toFixed(2)} ms (min ${result.loaded.min.toFixed(2)}, max ${result.loaded.max.toFixed(2)})`,
+    );
     // Let the killed sleeps be reaped before the next count.
     for (let i = 0; i < 100 && countProcesses() > result.baselineProcs + 50; i++) await new Promise((r) => setTimeout(r, 50));
     result.younger = runWorker(bundle, ['--spawn', String(PROCS)]);
-    log(`sweep with ${result.younger.procs} processes (started after the scanner): median ${result.younger.median.toFixed(2)} ms (min ${result.younger.min.toFixed(2)}, max ${result.younger.max.toFixed(2)})`);
+    log(
+      `sweep with ${result.younger.procs} processes (started after the scanner): median ${result.younger.median.toFixed(2)} ms (min ${result.younger.min.toFixed(2)}, max ${result.younger.max.toFixed(2)})`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

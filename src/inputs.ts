@@ -8,14 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { getExecOutput } from '@actions/exec';
 import { which } from '@actions/io';
-import {
-  Inputs,
-  type InputName,
-  STDIN_MODES,
-  type StdinMode,
-  TICKET_MAX_LENGTH,
-  TICKET_PATTERN,
-} from './constants.js';
+import { Inputs, type InputName, STDIN_MODES, type StdinMode, TICKET_MAX_LENGTH, TICKET_PATTERN } from './constants.js';
 import { DurationError, parseDuration } from './duration.js';
 import { compileMarker, type Marker } from './output.js';
 
@@ -108,10 +101,7 @@ function bad(name: InputName, value: string, why: string): InputError {
   return new InputError(name, `Input '${name}' has an invalid value ${JSON.stringify(value)}: ${why}`);
 }
 
-export async function parseSettings(
-  read: InputReader,
-  environment: InputEnvironment = defaultEnvironment(),
-): Promise<Settings> {
+export async function parseSettings(read: InputReader, environment: InputEnvironment = defaultEnvironment()): Promise<Settings> {
   const get = (name: InputName): string => {
     const value = read.getInput(name).trim();
     return value === '' ? DEFAULTS[name] : value;

@@ -79,7 +79,9 @@ export async function run(startedAt = new Date()): Promise<number> {
 
     const jobLog = new JobLog(process.stdout, !settings.allowWorkflowCommands);
     jobLog.open();
-    jobLog.line(`[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
+    jobLog.line(
+      `[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`,
+    );
     jobLog.line(settings.command);
     session = new Session({ settings, runId, jobLog, onRoot: (pid, start) => core.saveState(State.Root, `${pid}:${start}`) });
     const result = await session.run();

@@ -191,7 +191,7 @@ export class LogFile {
     this.bytes += chunk.length;
     if (this.error || this.fd === undefined) return true;
     try {
-      for (let off = 0; off < chunk.length; ) {
+      for (let off = 0; off < chunk.length;) {
         const n = fs.writeSync(this.fd, chunk, off, chunk.length - off);
         off += n;
         this.written += n;

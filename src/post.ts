@@ -57,7 +57,10 @@ export async function run(): Promise<number> {
   const ticket = core.getState(State.Ticket);
   const killed = result.killed;
   const names = (list: typeof killed) =>
-    list.slice(0, 5).map((p) => `${p.pid} ${p.command}`).join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
+    list
+      .slice(0, 5)
+      .map((p) => `${p.pid} ${p.command}`)
+      .join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
   if (killed.length > 0) {
     core.warning(`${killed.length} process(es) of the run survived the main step and were killed in post: ${names(killed)}`, {
       title: `${title(ticket)}: post-step sweep`,

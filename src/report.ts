@@ -108,7 +108,8 @@ export function describeOutcome(result: RunResult, ctx: ReportContext): string {
     case 'failed':
       return `${who} failed: ${howItEnded(result)} after ${took}`;
     case 'timeout':
-      if (result.reason === 'idle') return `${who} went idle: no output for ${formatDuration(ctx.idleTimeoutMs)}, at +${formatDuration(find(result, 'idle')?.at ?? 0)}${closed}`;
+      if (result.reason === 'idle')
+        return `${who} went idle: no output for ${formatDuration(ctx.idleTimeoutMs)}, at +${formatDuration(find(result, 'idle')?.at ?? 0)}${closed}`;
       return `${who} timed out after ${formatDuration(ctx.timeoutMs)}${closed}`;
     case 'terminated':
       return `${who} was terminated: ${howItEnded(result)}, a signal ralph-dispatch did not send (OOM killer, a person?), after ${took}`;
@@ -140,9 +141,7 @@ function cap(text: string): string {
  */
 export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotation[] {
   const t = title(ctx.ticket);
-  const list: Annotation[] = [
-    { level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) },
-  ];
+  const list: Annotation[] = [{ level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) }];
   if (result.status === 'completed' && (result.termination === 'sigterm' || result.termination === 'sigkill')) {
     // The work is done, but the session would not leave by itself: worth a look at the agent.
     // "on EOF" only when an EOF was sent (never with stdin: closed).
@@ -150,7 +149,9 @@ export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotat
     list.push({
       level: 'warning',
       title: `${t}: forced close-out`,
-      message: cap(`The session finished its work but ${refused}: it took ${result.termination === 'sigkill' ? 'SIGKILL' : 'SIGTERM'} to close it (${describeSequence(result).replace(/^; /, '')})`),
+      message: cap(
+        `The session finished its work but ${refused}: it took ${result.termination === 'sigkill' ? 'SIGKILL' : 'SIGTERM'} to close it (${describeSequence(result).replace(/^; /, '')})`,
+      ),
     });
   }
   if (result.orphans.length > 0) {
@@ -165,14 +166,19 @@ export function buildAnnotations(result: RunResult, ctx: ReportContext): Annotat
     list.push({
       level: 'warning',
       title: `${t}: log file`,
-      message: cap(`The log file ${result.logFile} could not be written (${oneLine(result.logError)}); the session went on, and its output is still in the job log.`),
+      message: cap(
+        `The log file ${result.logFile} could not be written (${oneLine(result.logError)}); the session went on, and its output is still in the job log.`,
+      ),
     });
   }
   const faults = result.faults.map((f) => `${f.pid} ${oneLine(f.command)} (${f.code})`);
   if (result.survivors.length > 0 || faults.length > 0) {
     const parts = [];
     if (result.survivors.length > 0) parts.push(`still alive after SIGKILL: ${nameProcesses(result.survivors)}`);
-    if (faults.length > 0) parts.push(`signals refused: ${faults.slice(0, ORPHANS_NAMED).join(', ')}${faults.length > ORPHANS_NAMED ? ` (+${faults.length - ORPHANS_NAMED} more)` : ''}`);
+    if (faults.length > 0)
+      parts.push(
+        `signals refused: ${faults.slice(0, ORPHANS_NAMED).join(', ')}${faults.length > ORPHANS_NAMED ? ` (+${faults.length - ORPHANS_NAMED} more)` : ''}`,
+      );
     list.push({ level: 'warning', title: `${t}: processes not killed`, message: cap(`Could not stop every process of the run; ${parts.join('; ')}`) });
   }
   return list;
@@ -276,7 +282,8 @@ export function buildSummary(result: RunResult, ctx: ReportContext): string {
   }
   if (result.survivors.length > 0 || result.faults.length > 0) {
     out.push('### Not killed', '', '| pid | command | why |', '|---:|---|---|');
-    for (const p of result.survivors.slice(0, SUMMARY_ORPHAN_ROWS)) out.push(`| ${p.pid} | ${cell(p.command)} | alive after SIGKILL (state ${cell(p.state)}) |`);
+    for (const p of result.survivors.slice(0, SUMMARY_ORPHAN_ROWS))
+      out.push(`| ${p.pid} | ${cell(p.command)} | alive after SIGKILL (state ${cell(p.state)}) |`);
     for (const f of result.faults.slice(0, SUMMARY_ORPHAN_ROWS)) out.push(`| ${f.pid} | ${cell(f.command)} | ${cell(f.code)} |`);
     out.push('');
   }

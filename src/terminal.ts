@@ -20,9 +20,7 @@ const TERMINAL_SIZE = { cols: 160, rows: 48 };
 /** util-linux script runs its command with `$SHELL -c`: that must be a POSIX shell, whatever the job's SHELL. */
 export const SCRIPT_SHELL = '/bin/sh';
 
-const SIGNAL_NAMES = new Map<number, NodeJS.Signals>(
-  Object.entries(os.constants.signals).map(([name, num]) => [num, name as NodeJS.Signals]),
-);
+const SIGNAL_NAMES = new Map<number, NodeJS.Signals>(Object.entries(os.constants.signals).map(([name, num]) => [num, name as NodeJS.Signals]));
 
 /** Quotes a word for the POSIX shell that `script -c` runs. */
 export function shellQuote(word: string): string {

@@ -102,7 +102,13 @@ export async function runSession(
   const settings = await settingsFor({ 'log-file': path.join(dir, 'session.log'), ...inputs });
   const runId = `t${randomBytes(8).toString('hex')}`;
   const live = new MemoryOutput();
-  const session = new Session({ settings, runId, jobLog: new JobLog(live, opts.fence ?? false), env: opts.env, ttyWrapper: settings.tty ? ttyWrapper() : undefined });
+  const session = new Session({
+    settings,
+    runId,
+    jobLog: new JobLog(live, opts.fence ?? false),
+    env: opts.env,
+    ttyWrapper: settings.tty ? ttyWrapper() : undefined,
+  });
   const running = session.run();
   opts.during?.(session, runId);
   const result = await running;

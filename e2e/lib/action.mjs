@@ -80,10 +80,17 @@ function spawnNode(script, env, cwd, timeoutMs, onSpawn) {
     onSpawn?.(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      stderr += d;
+    });
     // A safety net only: the action must end by itself well before this.
-    const guard = setTimeout(() => { stderr += `\n[e2e] the action ran past ${timeoutMs} ms: SIGKILL\n`; child.kill('SIGKILL'); }, timeoutMs);
+    const guard = setTimeout(() => {
+      stderr += `\n[e2e] the action ran past ${timeoutMs} ms: SIGKILL\n`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(guard);
       resolve({ code, signal, stdout, stderr, wallMs: Date.now() - t0 });
@@ -186,6 +193,10 @@ export function processesWith(needle) {
 /** Kills what a failed case left behind, so one failure doesn't leak into the next case. */
 export function killAll(procs) {
   for (const p of procs) {
-    try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
 }

@@ -26,7 +26,9 @@ export async function startFakeOpenAI(script) {
   const server = http.createServer((req, res) => {
     let raw = '';
     req.setEncoding('utf8');
-    req.on('data', (c) => { raw += c; });
+    req.on('data', (c) => {
+      raw += c;
+    });
     req.on('end', () => {
       if (req.method === 'GET' && req.url.startsWith('/v1/models')) {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -39,7 +41,11 @@ export async function startFakeOpenAI(script) {
         return;
       }
       let body;
-      try { body = JSON.parse(raw); } catch { body = { unparsable: raw }; }
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = { unparsable: raw };
+      }
       const index = requests.length;
       const reply = replyFor(body, index) ?? { text: 'ok' };
       requests.push({ at: Date.now(), url: req.url, body, reply });
@@ -72,9 +78,7 @@ export async function startFakeOpenAI(script) {
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
     let out = chunk({ role: 'assistant', content: '' });
     let finish = 'stop';
-    const call = reply.bash !== undefined
-      ? { name: 'bash', arguments: { command: reply.bash } }
-      : reply.toolCall;
+    const call = reply.bash !== undefined ? { name: 'bash', arguments: { command: reply.bash } } : reply.toolCall;
     if (reply.text) {
       // Stream the text in a few pieces, as a real model does.
       const parts = reply.text.match(/[\s\S]{1,16}/g) ?? [];
@@ -104,7 +108,10 @@ export async function startFakeOpenAI(script) {
         const t = setTimeout(() => reject(new Error(`only ${requests.length} of ${n} requests in ${timeoutMs} ms`)), timeoutMs);
         t.unref();
         const check = () => {
-          if (requests.length >= n) { clearTimeout(t); resolve(requests); } else waiters.push(check);
+          if (requests.length >= n) {
+            clearTimeout(t);
+            resolve(requests);
+          } else waiters.push(check);
         };
         check();
       });

@@ -25,21 +25,35 @@ export function makePiEnv({ baseUrl, prefix = 'ralph-e2e-' }) {
   const work = path.join(root, 'work');
   const runnerTemp = path.join(root, 'runner-temp');
   for (const d of [home, agentDir, work, runnerTemp, path.join(work, '.pi', 'prompts')]) mkdirSync(d, { recursive: true });
-  writeFileSync(path.join(agentDir, 'models.json'), JSON.stringify({
-    providers: {
-      fake: {
-        baseUrl,
-        api: 'openai-completions',
-        apiKey: 'fake-key',
-        compat: { supportsDeveloperRole: false, supportsReasoningEffort: false },
-        models: [{ id: 'fake-model', name: 'Fake model', reasoning: false, input: ['text'], contextWindow: 128000, maxTokens: 4096 }],
+  writeFileSync(
+    path.join(agentDir, 'models.json'),
+    JSON.stringify(
+      {
+        providers: {
+          fake: {
+            baseUrl,
+            api: 'openai-completions',
+            apiKey: 'fake-key',
+            compat: { supportsDeveloperRole: false, supportsReasoningEffort: false },
+            models: [{ id: 'fake-model', name: 'Fake model', reasoning: false, input: ['text'], contextWindow: 128000, maxTokens: 4096 }],
+          },
+        },
       },
-    },
-  }, null, 2));
-  writeFileSync(path.join(agentDir, 'settings.json'), JSON.stringify({
-    defaultProvider: 'fake',
-    defaultModel: 'fake-model',
-  }, null, 2));
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    path.join(agentDir, 'settings.json'),
+    JSON.stringify(
+      {
+        defaultProvider: 'fake',
+        defaultModel: 'fake-model',
+      },
+      null,
+      2,
+    ),
+  );
   writeFileSync(path.join(work, '.pi', 'prompts', 'tf.md'), TF_TEMPLATE);
   const env = {
     HOME: home,

@@ -9,10 +9,7 @@ import path from 'node:path';
 import { startCase, MARKER, MARKER_RE } from '../lib/case.mjs';
 
 test('stdin: tty, interactive pi -> completed, eof', { timeout: 30000 }, async (t) => {
-  const c = await startCase(t, [
-    { bash: 'touch done.txt' },
-    { text: `The ticket is done.\n\n${MARKER}` },
-  ]);
+  const c = await startCase(t, [{ bash: 'touch done.txt' }, { text: `The ticket is done.\n\n${MARKER}` }]);
   const r = await c.run({
     inputs: {
       ticket: 'T-1',
@@ -40,7 +37,10 @@ test('stdin: tty, interactive pi -> completed, eof', { timeout: 30000 }, async (
   assert.ok(existsSync(path.join(c.pi.work, 'done.txt')), `done.txt missing\n${why}`);
   assert.equal(c.server.requests.length, 2, why);
   const second = c.server.requests[1].body.messages;
-  assert.ok(second.some((m) => m.role === 'tool'), `no tool result in the second request\n${why}`);
+  assert.ok(
+    second.some((m) => m.role === 'tool'),
+    `no tool result in the second request\n${why}`,
+  );
   assert.match(JSON.stringify(c.server.requests[0].body.messages), /Work on ticket T-1 \(flags: --auto\)/);
 
   // The log holds the whole TUI session, marker included.

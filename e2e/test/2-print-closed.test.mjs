@@ -7,10 +7,7 @@ import path from 'node:path';
 import { startCase, MARKER, MARKER_RE } from '../lib/case.mjs';
 
 test('stdin: closed, pi in print mode -> completed, natural', { timeout: 30000 }, async (t) => {
-  const c = await startCase(t, [
-    { bash: 'touch done.txt' },
-    { text: `The ticket is done.\n\n${MARKER}` },
-  ]);
+  const c = await startCase(t, [{ bash: 'touch done.txt' }, { text: `The ticket is done.\n\n${MARKER}` }]);
   const r = await c.run({
     inputs: {
       ticket: 'T-1',

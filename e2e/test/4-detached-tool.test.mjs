@@ -15,7 +15,9 @@ const common = {
 
 async function sleepStarted(c, run) {
   let ended = false;
-  const end = () => { ended = true; };
+  const end = () => {
+    ended = true;
+  };
   run.then(end, end);
   for (let i = 0; i < 300 && !ended; i++) {
     const s = c.survivors().find((p) => p.cmdline === 'sleep 300');

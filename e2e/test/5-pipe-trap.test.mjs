@@ -11,13 +11,15 @@ import path from 'node:path';
 import { startCase, MARKER, MARKER_RE } from '../lib/case.mjs';
 
 test('stdin: pipe with pi -p: nothing happens until the idle-timeout closes the pipe', { timeout: 30000 }, async (t) => {
-  const c = await startCase(t, [
-    { bash: 'touch done.txt' },
-    { text: `The ticket is done.\n\n${MARKER}` },
-  ]);
+  const c = await startCase(t, [{ bash: 'touch done.txt' }, { text: `The ticket is done.\n\n${MARKER}` }]);
   const t0 = Date.now();
   let firstRequestAfterMs = null;
-  c.server.waitForRequests(1, 25000).then(() => { firstRequestAfterMs = Date.now() - t0; }, () => {});
+  c.server.waitForRequests(1, 25000).then(
+    () => {
+      firstRequestAfterMs = Date.now() - t0;
+    },
+    () => {},
+  );
   const r = await c.run({
     inputs: {
       ticket: 'T-1',

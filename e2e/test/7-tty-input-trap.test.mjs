@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startCase, MARKER, MARKER_RE } from '../lib/case.mjs';
 
-test('stdin: tty with input: the text sits in pi\'s editor and EOF no longer works', { timeout: 30000 }, async (t) => {
+test("stdin: tty with input: the text sits in pi's editor and EOF no longer works", { timeout: 30000 }, async (t) => {
   const c = await startCase(t, [{ bash: 'touch done.txt' }, { text: `Done.\n\n${MARKER}` }]);
   const r = await c.run({
     inputs: {

@@ -30,7 +30,10 @@ test('main step killed mid-session -> post sweeps the leftovers', { timeout: 300
   assert.ok(killedWhileAlive, `the sleep never started\n${why}`);
   assert.equal(r.main.signal, 'SIGKILL', why);
   assert.ok(r.state && Object.keys(r.state).length > 0, `main saved no state for post\n${why}`);
-  assert.ok(killedWhileAlive.every((p) => p.hasRunId), 'a process of the run lacks RALPH_DISPATCH_RUN_ID');
+  assert.ok(
+    killedWhileAlive.every((p) => p.hasRunId),
+    'a process of the run lacks RALPH_DISPATCH_RUN_ID',
+  );
   assert.equal(r.post.code, 0, why);
   assert.match(r.post.stdout + r.post.stderr, /sleep 300/, `post did not report the orphans it killed\n${why}`);
   assert.deepEqual(c.survivors(), [], `processes left after post:\n${why}`);

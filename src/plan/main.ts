@@ -29,8 +29,15 @@ export async function run(cwd = process.cwd()): Promise<void> {
 
   const plan = planTickets(tickets, settings);
   for (const [name, value] of Object.entries(planOutputs(plan))) core.setOutput(name, value);
-  core.info(`${TITLE}: ${plan.picked.length} picked (${plan.picked.map((t) => t.ticket).join(' ') || 'none'}), ${plan.remaining.length} waiting, ${plan.blocked.length} blocked`);
-  const summary = planSummary(plan, { componentPrefix: settings.componentPrefix, maxParallel: settings.maxParallel, problems: relative, ticketCount: tickets.length });
+  core.info(
+    `${TITLE}: ${plan.picked.length} picked (${plan.picked.map((t) => t.ticket).join(' ') || 'none'}), ${plan.remaining.length} waiting, ${plan.blocked.length} blocked`,
+  );
+  const summary = planSummary(plan, {
+    componentPrefix: settings.componentPrefix,
+    maxParallel: settings.maxParallel,
+    problems: relative,
+    ticketCount: tickets.length,
+  });
   // Outside a runner (a local try-out) there is no summary file: the log line above says it all.
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
 }

@@ -70,16 +70,38 @@ export function planSummary(plan: Plan, ctx: PlanSummaryContext): string {
     '',
     '### Picked',
     '',
-    plan.picked.length ? table(['#', 'ticket', 'priority', 'components'], plan.picked, (t, i) => [String(i + 1), code(t.ticket), String(t.priority), comps(t)]) : 'Nothing to run: no ready ticket can be picked.',
+    plan.picked.length
+      ? table(['#', 'ticket', 'priority', 'components'], plan.picked, (t, i) => [String(i + 1), code(t.ticket), String(t.priority), comps(t)])
+      : 'Nothing to run: no ready ticket can be picked.',
   ];
   if (plan.remaining.length) {
-    out.push('', '### Ready, waiting for a later run', '', table(['ticket', 'priority', 'why it waits'], plan.remaining, (r) => [code(r.ticket.ticket), String(r.ticket.priority), cell(waitText(r.reason, prefix))]));
+    out.push(
+      '',
+      '### Ready, waiting for a later run',
+      '',
+      table(['ticket', 'priority', 'why it waits'], plan.remaining, (r) => [
+        code(r.ticket.ticket),
+        String(r.ticket.priority),
+        cell(waitText(r.reason, prefix)),
+      ]),
+    );
   }
   if (plan.blocked.length) {
-    out.push('', '### Blocked', '', table(['ticket', 'priority', 'why'], plan.blocked, (r) => [code(r.ticket.ticket), String(r.ticket.priority), cell(blockText(r.reason))]));
+    out.push(
+      '',
+      '### Blocked',
+      '',
+      table(['ticket', 'priority', 'why'], plan.blocked, (r) => [code(r.ticket.ticket), String(r.ticket.priority), cell(blockText(r.reason))]),
+    );
   }
   if (plan.cycles.length) {
-    out.push('', '### Dependency cycles', '', '`a → b` reads "a depends on b"; every ticket of a cycle is blocked until one of its dependencies is dropped or closed.', '');
+    out.push(
+      '',
+      '### Dependency cycles',
+      '',
+      '`a → b` reads "a depends on b"; every ticket of a cycle is blocked until one of its dependencies is dropped or closed.',
+      '',
+    );
     for (const c of plan.cycles) out.push(`- ${c.map(code).join(' → ')}`);
   }
   if (plan.excluded.length) {

@@ -161,7 +161,11 @@ export class LinuxProcSource implements ProcessSource {
   }
 
   async scan(run: RunView): Promise<ProcInfo[]> {
-    return postAdmitted(run, (since) => this.table(run.tag, run.notBefore, since), (pid, fallback) => this.commandLine(pid, fallback));
+    return postAdmitted(
+      run,
+      (since) => this.table(run.tag, run.notBefore, since),
+      (pid, fallback) => this.commandLine(pid, fallback),
+    );
   }
 
   async signal(procs: readonly ProcInfo[], signal: NodeJS.Signals): Promise<SignalOutcome> {

@@ -51,7 +51,11 @@ export class PsSource implements ProcessSource {
   }
 
   async scan(run: RunView): Promise<ProcInfo[]> {
-    return postAdmitted(run, async () => ({ entries: await this.table(run.tag), vanished: [] }), (pid, fallback) => this.commands.get(pid) ?? `[${fallback}]`);
+    return postAdmitted(
+      run,
+      async () => ({ entries: await this.table(run.tag), vanished: [] }),
+      (pid, fallback) => this.commands.get(pid) ?? `[${fallback}]`,
+    );
   }
 
   async signal(procs: readonly ProcInfo[], signal: NodeJS.Signals): Promise<SignalOutcome> {

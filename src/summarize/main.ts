@@ -27,7 +27,8 @@ export async function run(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.
   const settings = parseSummarizeSettings((name) => core.getInput(name), cwd);
   const results = readResults(settings.resultsDir);
   if (!results.found) core.warning(`no result files: ${settings.resultsDir} does not exist`, { title: TITLE });
-  for (const f of results.invalid) core.warning(`${path.relative(cwd, f.file)} is not a ralph-dispatch result file and is counted invalid: ${f.why}`, { title: TITLE });
+  for (const f of results.invalid)
+    core.warning(`${path.relative(cwd, f.file)} is not a ralph-dispatch result file and is counted invalid: ${f.why}`, { title: TITLE });
 
   const summary = summarizeResults(results, settings.expected, settings.failOn);
   const report = buildFleetReport(summary, settings.resultsDir);

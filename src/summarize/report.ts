@@ -99,7 +99,9 @@ export function buildFleetReport(s: FleetSummary, resultsDir: string, maxChars =
   const head = [
     `## ralph-dispatch fleet: ${completed} of ${of} completed`,
     '',
-    s.resultsFound || s.total > 0 ? `**${s.total} result files**: ${parts.join(' · ') || 'nothing'}` : `**No result files**: the results folder does not exist.`,
+    s.resultsFound || s.total > 0
+      ? `**${s.total} result files**: ${parts.join(' · ') || 'nothing'}`
+      : `**No result files**: the results folder does not exist.`,
     '',
   ];
   if (s.failing.length) head.push(`Fails on: ${s.failing.map((f) => f.outcome).join(', ')}.`, '');
@@ -112,7 +114,12 @@ export function buildFleetReport(s: FleetSummary, resultsDir: string, maxChars =
   }
   if (s.missing.length) {
     const shown = s.missing.slice(0, 200);
-    tail.push('', '### Missing', '', `Dispatched, with no valid result file (the job died before its upload, was never run, or its file is invalid): ${shown.map(code).join(' ')}${s.missing.length > shown.length ? ' …' : ''}`);
+    tail.push(
+      '',
+      '### Missing',
+      '',
+      `Dispatched, with no valid result file (the job died before its upload, was never run, or its file is invalid): ${shown.map(code).join(' ')}${s.missing.length > shown.length ? ' …' : ''}`,
+    );
   }
 
   const lines = [...head];
@@ -126,7 +133,8 @@ export function buildFleetReport(s: FleetSummary, resultsDir: string, maxChars =
     used += line.length + 1;
     shownRows++;
   }
-  if (shownRows < valid) lines.push('', `… ${valid - shownRows} more rows left out to fit a comment (the \`failed-tickets\` and \`completed-tickets\` outputs list every ticket).`);
+  if (shownRows < valid)
+    lines.push('', `… ${valid - shownRows} more rows left out to fit a comment (the \`failed-tickets\` and \`completed-tickets\` outputs list every ticket).`);
   let text = `${[...lines, ...tail].join('\n')}\n`;
   if (text.length > maxChars) text = `${text.slice(0, text.lastIndexOf('\n', maxChars - 2))}\n`;
   return text;

@@ -64,7 +64,8 @@ export function checkResult(file: string, text: string): Checked {
   if (!isObject(data)) return { why: 'not a JSON object' };
   if (data.schema !== RESULT_SCHEMA) return { why: `schema is ${JSON.stringify(data.schema)}, not ${JSON.stringify(RESULT_SCHEMA)}` };
   const status = data.status;
-  if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) return { why: `status ${JSON.stringify(status)} is not one of ${STATUSES.join(', ')}` };
+  if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status))
+    return { why: `status ${JSON.stringify(status)} is not one of ${STATUSES.join(', ')}` };
   const wrong: string[] = [];
   const typed = <T>(name: string, type: 'string' | 'number' | 'boolean'): T | null => {
     const v = data[name];
