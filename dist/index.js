@@ -28517,7 +28517,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: notStartedResult, run
+// UNUSED EXPORTS: notStartedResult, run, runGuarded
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -32388,9 +32388,7 @@ function cap(text) {
  */
 function buildAnnotations(result, ctx) {
     const t = title(ctx.ticket);
-    const list = [
-        { level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) },
-    ];
+    const list = [{ level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) }];
     if (result.status === 'completed' && (result.termination === 'sigterm' || result.termination === 'sigkill')) {
         // The work is done, but the session would not leave by itself: worth a look at the agent.
         // "on EOF" only when an EOF was sent (never with stdin: closed).
@@ -34080,20 +34078,32 @@ class Session {
 
 /** The entry point: run, then exit once everything written has reached the runner. */
 async function main() {
-    let code;
+    await flushAndExit(await runGuarded());
+}
+/** run(), and for the unexpected (a runner file that cannot be written, a bug) the one setFailed. */
+async function runGuarded() {
+    const startedAt = new Date();
     try {
-        code = await run();
+        return await run(startedAt);
     }
     catch (e) {
-        // The one setFailed: for the unexpected (a runner file that cannot be written, a bug).
-        setFailed(`ralph-dispatch failed: ${e.stack ?? String(e)}`);
-        code = 1;
+        const message = `ralph-dispatch failed: ${e.stack ?? String(e)}`;
+        setFailed(message);
+        // The result file is promised on every path: a later job reads `error` rather than nothing.
+        try {
+            const ticket = getInput(Inputs.Ticket);
+            const ctx = { ticket: TICKET_PATTERN.test(ticket) ? ticket : '', timeoutMs: 0, idleTimeoutMs: 0, completionGraceMs: 0 };
+            for (const [name, value] of Object.entries(recordRun(notStartedResult(message, ''), ctx, startedAt)))
+                setOutput(name, value);
+        }
+        catch {
+            // The runner's own files failed: setFailed has said what could be said.
+        }
+        return 1;
     }
-    await flushAndExit(code);
 }
 /** Runs the action; returns the exit code (0 only for `completed`). */
-async function run() {
-    const startedAt = new Date();
+async function run(startedAt = new Date()) {
     const runId = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     let session;
     let cancelled = false;

@@ -31986,10 +31986,16 @@ function planSummary(plan, ctx) {
         '',
         '### Picked',
         '',
-        plan.picked.length ? table(['#', 'ticket', 'priority', 'components'], plan.picked, (t, i) => [String(i + 1), code(t.ticket), String(t.priority), comps(t)]) : 'Nothing to run: no ready ticket can be picked.',
+        plan.picked.length
+            ? table(['#', 'ticket', 'priority', 'components'], plan.picked, (t, i) => [String(i + 1), code(t.ticket), String(t.priority), comps(t)])
+            : 'Nothing to run: no ready ticket can be picked.',
     ];
     if (plan.remaining.length) {
-        out.push('', '### Ready, waiting for a later run', '', table(['ticket', 'priority', 'why it waits'], plan.remaining, (r) => [code(r.ticket.ticket), String(r.ticket.priority), cell(waitText(r.reason, prefix))]));
+        out.push('', '### Ready, waiting for a later run', '', table(['ticket', 'priority', 'why it waits'], plan.remaining, (r) => [
+            code(r.ticket.ticket),
+            String(r.ticket.priority),
+            cell(waitText(r.reason, prefix)),
+        ]));
     }
     if (plan.blocked.length) {
         out.push('', '### Blocked', '', table(['ticket', 'priority', 'why'], plan.blocked, (r) => [code(r.ticket.ticket), String(r.ticket.priority), cell(blockText(r.reason))]));
@@ -32085,7 +32091,12 @@ async function run(cwd = process.cwd()) {
     for (const [name, value] of Object.entries(planOutputs(plan)))
         setOutput(name, value);
     info(`${TITLE}: ${plan.picked.length} picked (${plan.picked.map((t) => t.ticket).join(' ') || 'none'}), ${plan.remaining.length} waiting, ${plan.blocked.length} blocked`);
-    const summary = planSummary(plan, { componentPrefix: settings.componentPrefix, maxParallel: settings.maxParallel, problems: relative, ticketCount: tickets.length });
+    const summary = planSummary(plan, {
+        componentPrefix: settings.componentPrefix,
+        maxParallel: settings.maxParallel,
+        problems: relative,
+        ticketCount: tickets.length,
+    });
     // Outside a runner (a local try-out) there is no summary file: the log line above says it all.
     if (process.env.GITHUB_STEP_SUMMARY)
         await summary_summary.addRaw(summary).write();

@@ -31731,9 +31731,7 @@ function cap(text) {
  */
 function buildAnnotations(result, ctx) {
     const t = title(ctx.ticket);
-    const list = [
-        { level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) },
-    ];
+    const list = [{ level: result.status === 'completed' ? 'notice' : 'error', title: t, message: cap(describeOutcome(result, ctx)) }];
     if (result.status === 'completed' && (result.termination === 'sigterm' || result.termination === 'sigkill')) {
         // The work is done, but the session would not leave by itself: worth a look at the agent.
         // "on EOF" only when an EOF was sent (never with stdin: closed).
@@ -32750,7 +32748,10 @@ async function run() {
     }, { eofMs: 0, termMs, killMs: KILL_WAIT_MS }, () => performance.now()).run(false);
     const ticket = getState(State.Ticket);
     const killed = result.killed;
-    const names = (list) => list.slice(0, 5).map((p) => `${p.pid} ${p.command}`).join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
+    const names = (list) => list
+        .slice(0, 5)
+        .map((p) => `${p.pid} ${p.command}`)
+        .join(', ') + (list.length > 5 ? ` (+${list.length - 5} more)` : '');
     if (killed.length > 0) {
         warning(`${killed.length} process(es) of the run survived the main step and were killed in post: ${names(killed)}`, {
             title: `${title(ticket)}: post-step sweep`,

@@ -31617,7 +31617,9 @@ function buildFleetReport(s, resultsDir, maxChars = REPORT_MAX_CHARS) {
     const head = [
         `## ralph-dispatch fleet: ${completed} of ${of} completed`,
         '',
-        s.resultsFound || s.total > 0 ? `**${s.total} result files**: ${parts.join(' · ') || 'nothing'}` : `**No result files**: the results folder does not exist.`,
+        s.resultsFound || s.total > 0
+            ? `**${s.total} result files**: ${parts.join(' · ') || 'nothing'}`
+            : `**No result files**: the results folder does not exist.`,
         '',
     ];
     if (s.failing.length)
