@@ -15,7 +15,7 @@ const common = {
 
 test('model never answers, stdin: tty -> timeout; Ctrl+D ends pi (eof)', { timeout: 30000 }, async (t) => {
   const c = await startCase(t, [{ hang: true }]);
-  const r = await c.run({ inputs: { ...common, timeout: '5s', stdin: 'tty', command: 'pi "/tf $RALPH_TICKET --auto"' } });
+  const r = await c.run({ inputs: { ...common, timeout: '10s', stdin: 'tty', command: 'pi "/tf $RALPH_TICKET --auto"' } });
   const why = c.explain(r);
   const left = c.survivors();
 
@@ -37,7 +37,7 @@ test('model never answers, stdin: tty -> timeout; Ctrl+D ends pi (eof)', { timeo
 
 test('model never answers, stdin: closed -> timeout; SIGTERM ends pi', { timeout: 30000 }, async (t) => {
   const c = await startCase(t, [{ hang: true }]);
-  const r = await c.run({ inputs: { ...common, timeout: '3s', stdin: 'closed', command: 'pi -p "/tf $RALPH_TICKET --auto"' } });
+  const r = await c.run({ inputs: { ...common, timeout: '8s', stdin: 'closed', command: 'pi -p "/tf $RALPH_TICKET --auto"' } });
   const why = c.explain(r);
   const left = c.survivors();
 

@@ -29,7 +29,7 @@ async function sleepStarted(c, run) {
 
 test('tool starts sleep 300, stdin: tty -> timeout, the orphan is killed, nothing survives', { timeout: 30000 }, async (t) => {
   const c = await startCase(t, [{ bash: 'sleep 300' }, { text: 'unreachable' }]);
-  const run = c.run({ inputs: { ...common, timeout: '5s', stdin: 'tty', command: 'pi "/tf $RALPH_TICKET --auto"' } });
+  const run = c.run({ inputs: { ...common, timeout: '10s', stdin: 'tty', command: 'pi "/tf $RALPH_TICKET --auto"' } });
   const sleeper = await sleepStarted(c, run);
   const r = await run;
   const why = c.explain(r);
@@ -50,7 +50,7 @@ test('tool starts sleep 300, stdin: tty -> timeout, the orphan is killed, nothin
 
 test('tool starts sleep 300, stdin: closed -> timeout, SIGTERM, nothing survives', { timeout: 30000 }, async (t) => {
   const c = await startCase(t, [{ bash: 'sleep 300' }, { text: 'unreachable' }]);
-  const run = c.run({ inputs: { ...common, timeout: '3s', stdin: 'closed', command: 'pi -p "/tf $RALPH_TICKET --auto"' } });
+  const run = c.run({ inputs: { ...common, timeout: '8s', stdin: 'closed', command: 'pi -p "/tf $RALPH_TICKET --auto"' } });
   const sleeper = await sleepStarted(c, run);
   const r = await run;
   const why = c.explain(r);
