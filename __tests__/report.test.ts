@@ -3,6 +3,7 @@ import { STATUSES, type Status } from '../src/constants.js';
 import type { ProcInfo } from '../src/reaper.js';
 import { buildAnnotations, buildOutputs, buildSummary, describeSequence, type ReportContext } from '../src/report.js';
 import type { RunResult, TimelineEvent } from '../src/session.js';
+import { sampleResult } from './support/results.js';
 
 const ctx: ReportContext = {
   ticket: 'pt-7jzy',
@@ -11,29 +12,7 @@ const ctx: ReportContext = {
   completionGraceMs: 30_000,
 };
 
-function result(over: Partial<RunResult> = {}): RunResult {
-  return {
-    status: 'completed',
-    exitCode: 0,
-    signal: null,
-    termination: 'natural',
-    durationMs: 1234,
-    markerSeen: false,
-    reason: null,
-    orphans: [],
-    survivors: [],
-    faults: [],
-    timeline: [
-      { kind: 'spawned', at: 0, detail: 'pid 100' },
-      { kind: 'exit', at: 1234, detail: 'code 0' },
-    ],
-    logFile: '/tmp/ralph-dispatch/pt-7jzy.log',
-    logBytes: 12,
-    tail: Buffer.from('hello world\n'),
-    childPid: 100,
-    ...over,
-  };
-}
+const result = sampleResult;
 
 const proc = (pid: number, command: string): ProcInfo => ({ pid, ppid: 1, state: 'S', command });
 

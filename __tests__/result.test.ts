@@ -11,7 +11,7 @@ import { parse } from 'yaml';
 import type { InputName } from '../src/constants.js';
 import type { ProcInfo } from '../src/reaper.js';
 import { buildSummary, type ReportContext } from '../src/report.js';
-import type { RunResult } from '../src/session.js';
+import { sampleResult } from './support/results.js';
 import { type ActionRun, aliveWithTag, killTagged, type InputMap, ROOT, startAction, tempDir, waitForOutput } from './support/harness.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -304,29 +304,7 @@ describe('the report with a 250 MB log whose tail is Markdown, HTML and backtick
 const ctx: ReportContext = { ticket: 'pt-7jzy', timeoutMs: 60_000, idleTimeoutMs: 0, completionGraceMs: 30_000 };
 const proc = (pid: number, command: string): ProcInfo => ({ pid, ppid: 1, state: 'S', command });
 
-function result(over: Partial<RunResult> = {}): RunResult {
-  return {
-    status: 'completed',
-    exitCode: 0,
-    signal: null,
-    termination: 'natural',
-    durationMs: 1234,
-    markerSeen: false,
-    reason: null,
-    orphans: [],
-    survivors: [],
-    faults: [],
-    timeline: [
-      { kind: 'spawned', at: 0, detail: 'pid 100' },
-      { kind: 'exit', at: 1234, detail: 'code 0' },
-    ],
-    logFile: '/tmp/ralph-dispatch/pt-7jzy.log',
-    logBytes: 12,
-    tail: Buffer.from('hello world\n'),
-    childPid: 100,
-    ...over,
-  };
-}
+const result = sampleResult;
 
 describe('buildReport', () => {
   const tail = Buffer.from(Array.from({ length: 60 }, (_, i) => `line ${i} <${'x'.repeat(40)}>`).join('\n') + '\n');

@@ -33,7 +33,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { runnerCommands } from '../__tests__/support/runner-commands.js';
+import { parseFileCommands, runnerCommands } from '../__tests__/support/runner-commands.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = path.join(ROOT, '__fixtures__', 'fault-tree.mjs');
@@ -312,24 +312,6 @@ interface Outcome {
   overshootMs: number | null;
   dir: string;
   outputs: Record<string, string>;
-}
-
-/** Reads `name<<delimiter` records (GITHUB_OUTPUT / GITHUB_STATE), as the runner does. */
-function parseFileCommands(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i]);
-    if (m) {
-      const value: string[] = [];
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-      out[m[1]] = value.join('\n');
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=');
-      out[lines[i].slice(0, at)] = lines[i].slice(at + 1);
-    }
-  }
-  return out;
 }
 
 interface Exit {

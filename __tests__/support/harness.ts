@@ -16,6 +16,7 @@ import { JobLog, type LiveOutput } from '../../src/fence.js';
 import { DEFAULTS, type InputReader, parseSettings, type Settings } from '../../src/inputs.js';
 import { LinuxProcSource, RunProcesses } from '../../src/reaper.js';
 import { type RunResult, Session } from '../../src/session.js';
+import { parseFileCommands } from './runner-commands.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FIXTURES = path.join(ROOT, '__fixtures__');
@@ -148,23 +149,7 @@ export function membersOf(runId: string) {
   return new RunProcesses(runId).scan();
 }
 
-/** Reads `name<<delimiter` records of a GITHUB_OUTPUT / GITHUB_STATE file, as the runner does. */
-export function parseFileCommands(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^=<]+)<<(.+)$/.exec(lines[i]);
-    if (m) {
-      const value: string[] = [];
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-      out[m[1]] = value.join('\n');
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=');
-      out[lines[i].slice(0, at)] = lines[i].slice(at + 1);
-    }
-  }
-  return out;
-}
+export { parseFileCommands } from './runner-commands.js';
 
 export interface ActionRun {
   code: number | null;

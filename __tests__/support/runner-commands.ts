@@ -182,3 +182,21 @@ export function runnerCommands(output: string | Buffer, opts: { registered?: rea
   });
   return { commands, stoppedWith: stopToken, lines };
 }
+
+/** Reads `name<<delimiter` records of a GITHUB_OUTPUT / GITHUB_STATE file, as the runner does. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^=<]+)<<(.+)$/.exec(lines[i]);
+    if (m) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
+      out[m[1]] = value.join('\n');
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=');
+      out[lines[i].slice(0, at)] = lines[i].slice(at + 1);
+    }
+  }
+  return out;
+}
