@@ -159,8 +159,11 @@ describe('run() with a good tiny command', () => {
     expect(Number(rec.outputs['duration-ms'])).toBeLessThanOrEqual(Math.ceil(elapsed));
     expect(rec.state['run-id']).toMatch(/^[0-9a-f]{16,}$/);
     expect(rec.state.ticket).toBe('pt-echo');
-    expect(Object.keys(rec.state).sort()).toEqual(['main-start', 'root', 'run-id', 'ticket']);
+    expect(Object.keys(rec.state).sort()).toEqual(['main-start', 'root', 'run-id', 'ticket', 'work-dir']);
     expect(rec.state.root).toMatch(/^\d+:\d+$/);
+    // The work directory is saved for post, and gone once main ended normally.
+    expect(path.basename(rec.state['work-dir'])).toMatch(/^ralph-dispatch-/);
+    expect(fs.existsSync(rec.state['work-dir'])).toBe(false);
     expect(rec.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
     expect(rec.annotations).toHaveLength(1);
     expect(rec.annotations[0].title).toContain('pt-echo');

@@ -69,6 +69,45 @@ it('a daemon forking as the child exits is never missed: nothing of the run aliv
 });
 
 // ---------------------------------------------------------------------------------------------
+// A leader gone before the first scan (the fault campaign, case 2050666730): an untagged
+// process in its group or session, orphaned, is found all the same
+// ---------------------------------------------------------------------------------------------
+
+describe('a group or session whose leader is gone before any scan saw it', () => {
+  /** The pid the command printed as `scrubbed <pid>`. */
+  const scrubbedPid = (text: string): number => {
+    const pid = Number(/scrubbed (\d+)/.exec(text)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    strays.add(pid);
+    return pid;
+  };
+
+  it('a setsid tool that exited at once: its untagged, orphaned child is found through a tagged process in the same session', async () => {
+    // sh leads a new session and exits at once; in it remain `sleep 312` (tagged) and an
+    // `env -i` sleep (untagged), both reparented to init. The child exits 0.5 s later.
+    const command = `setsid -f sh -c 'env -i sleep 311 & echo "scrubbed $!"; sleep 312 & exit 0'; sleep 0.5; exit 0`;
+    const { result, runId, log } = await runSession({ command, 'term-grace': '1s' });
+    runIds.add(runId);
+    const pid = scrubbedPid(log.toString());
+    expect(result.status).toBe('completed');
+    expect(result.orphans.map((p) => p.command).sort()).toEqual(['sleep 311', 'sleep 312']);
+    expect(alive(pid)).toBe(false);
+    expect(aliveWithTag(runId)).toEqual([]);
+  });
+
+  it("stdin tty: an untagged process left in the terminal's session after its leader exited is found", async () => {
+    // Nothing tagged is left: only the wrapper's record says the session was the run's.
+    const command = `(trap '' HUP; exec env -i sleep 313) & echo "scrubbed $!"; exit 0`;
+    const { result, runId, log } = await runSession({ command, stdin: 'tty', 'term-grace': '1s' });
+    runIds.add(runId);
+    const pid = scrubbedPid(log.toString());
+    expect(result.status).toBe('completed');
+    expect(result.orphans.map((p) => p.command)).toEqual(['sleep 313']);
+    expect(alive(pid)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Issue 9 #1: the session is the child and its process group
 // ---------------------------------------------------------------------------------------------
 

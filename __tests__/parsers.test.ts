@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUN_ID_ENV } from '../src/constants.js';
-import { environHasTag, LinuxProcSource, parseProcStat, Membership, parsePsOutput, type ProcEntry, type Snapshot } from '../src/reaper.js';
+import { environHasTag, GONE_LEADER, LinuxProcSource, parseProcStat, Membership, parsePsOutput, type ProcEntry, type Snapshot } from '../src/reaper.js';
 import { tempDir } from './support/harness.js';
 
 const RUN = 'abc';
@@ -244,6 +244,55 @@ describe('Membership.admit', () => {
     m.admit(snap(table()));
     m.admit(snap([entry(1, 0, { start: 0 })]));
     expect(pids(m.admit(snap([entry(220, 1, { pgid: 200, sid: 200, start: 9000 })])))).toEqual([]);
+  });
+
+  describe('a group or session whose leader is gone before any snapshot saw it', () => {
+    // 500 led a session and group and is gone: a tagged process and an untagged one remain.
+    const orphaned = (over: Partial<ProcEntry> = {}) => [
+      entry(1, 0, { start: 0 }),
+      entry(501, 1, { pgid: 500, sid: 500, tagged: true }),
+      entry(502, 1, { pgid: 500, sid: 500, ...over }),
+    ];
+
+    it("is the run's once a member is in it: its untagged processes are members", () => {
+      expect(pids(run().admit(snap(orphaned())))).toEqual([501, 502]);
+      // Through the session alone (the untagged one has a group of its own).
+      expect(pids(run().admit(snap(orphaned({ pgid: 502 }))))).toEqual([501, 502]);
+    });
+
+    it('a leader that is a zombie not yet reaped counts as gone', () => {
+      expect(pids(run().admit(snap([...orphaned(), entry(500, 1, { state: 'Z' })])))).toEqual([501, 502]);
+    });
+
+    it("is not the run's when it holds a process older than the action, or its leader lives outside the run", () => {
+      const m = () => run(1300);
+      const young = { start: 1400 };
+      const base = [
+        entry(1, 0, { start: 0 }),
+        entry(501, 1, { pgid: 500, sid: 500, tagged: true, ...young }),
+        entry(502, 1, { pgid: 500, sid: 500, ...young }),
+      ];
+      expect(pids(m().admit(snap([...base, entry(503, 1, { pgid: 500, sid: 500, start: 1299 })])))).toEqual([501]);
+      expect(pids(m().admit(snap([...base, entry(500, 1, young)])))).toEqual([501]);
+      // An old zombie leader is not gone in that sense either.
+      expect(pids(m().admit(snap([...base, entry(500, 1, { state: 'Z', start: 1299 })])))).toEqual([501]);
+    });
+
+    it('is remembered once the member is gone, and forgotten once empty, even if its id is handed out again', () => {
+      const m = run();
+      m.admit(snap(orphaned()));
+      expect(pids(m.admit(snap([entry(1, 0, { start: 0 }), entry(502, 1, { pgid: 500, sid: 500 })])))).toEqual([502]);
+      m.admit(snap([entry(1, 0, { start: 0 })]));
+      expect(pids(m.admit(snap([entry(500, 1, { start: 9000 }), entry(510, 1, { pgid: 500, sid: 500, start: 9001 })])))).toEqual([]);
+    });
+
+    it("a leader recorded before it went (addLeader): its session is the run's with nothing tagged left in it", () => {
+      const m = run();
+      m.addLeader(500, GONE_LEADER);
+      expect(pids(m.admit(snap([entry(1, 0, { start: 0 }), entry(502, 1, { pgid: 502, sid: 500 })])))).toEqual([502]);
+      // Its pid handed out again (after the session emptied between two snapshots): not the run's.
+      expect(pids(m.admit(snap([entry(500, 1, { start: 9000 }), entry(511, 1, { pgid: 511, sid: 500, start: 9001 })])))).toEqual([]);
+    });
   });
 
   it('is not settled when a listed pid vanished, or a young process died since the last snapshot', () => {

@@ -149,6 +149,32 @@ it('post kills an untagged (env -i) tool left in the group of a child that died 
   }
 });
 
+it("stdin tty: post kills an untagged tool left in the terminal's session after its leader died with main, and removes main's work directory", async () => {
+  // Nothing tagged is left once the session's processes die: only the terminal's leader, as
+  // recorded in main's work directory, says the tool's session was the run's.
+  const inputs: InputMap = {
+    command: `(trap '' HUP; exec env -i sleep 304) & echo "scrubbed $!"; echo ready; sleep 300`,
+    ticket: 'reap-8h',
+    stdin: 'tty',
+    timeout: '10m',
+  };
+  const { runId, run, stdout } = await killMainMidRun(inputs, '\nready');
+  const scrubbed = Number(/scrubbed (\d+)/.exec(stdout)?.[1]);
+  const workDir = run.state['work-dir'];
+  expect(fs.existsSync(workDir)).toBe(true);
+  try {
+    await killTagged(new Set([runId]));
+    expect(procAlive(scrubbed)).toBe(true);
+    const post = await runPost(inputs, run.state, run.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*killed in post: [^\\n]*${scrubbed} (/usr)?(/bin/)?sleep 304`, 'm'));
+    expect(procAlive(scrubbed)).toBe(false);
+    expect(fs.existsSync(workDir)).toBe(false);
+  } finally {
+    if (procAlive(scrubbed)) process.kill(scrubbed, 'SIGKILL');
+  }
+});
+
 describe('post with nothing to do prints nothing and exits 0', () => {
   it('after a main step that reaped everything', async () => {
     const inputs: InputMap = { command: 'sleep 300 & echo "bg $!"; exit 0', ticket: 'reap-8c' };

@@ -7,24 +7,49 @@ import { describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readTerminalExit, SCRIPT_SHELL, shellQuote, terminalCommand } from '../src/terminal.js';
+import { readTerminalExit, readTerminalLeader, SCRIPT_SHELL, shellQuote, terminalCommand } from '../src/terminal.js';
 import { shellStatus } from '../src/tty-status.js';
 import { tempDir, ttyWrapper } from './support/harness.js';
 
-function wrapped(...program: string[]): { code: number | null; signal: NodeJS.Signals | null; status: unknown } {
-  const statusFile = path.join(tempDir('rd-tty-status-'), 'status.json');
-  const r = spawnSync(process.execPath, [ttyWrapper(), statusFile, ...program], { encoding: 'utf8', timeout: 20_000 });
-  return { code: r.status, signal: r.signal, status: JSON.parse(fs.readFileSync(statusFile, 'utf8')) };
+function wrapped(...program: string[]): { code: number | null; signal: NodeJS.Signals | null; status: unknown; leader: unknown } {
+  const dir = tempDir('rd-tty-status-');
+  const statusFile = path.join(dir, 'status.json');
+  const leaderFile = path.join(dir, 'leader.json');
+  const r = spawnSync(process.execPath, [ttyWrapper(), statusFile, leaderFile, ...program], { encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, signal: r.signal, status: JSON.parse(fs.readFileSync(statusFile, 'utf8')), leader: readTerminalLeader(leaderFile) };
 }
 
 describe('the status wrapper (tty-status.ts)', () => {
   it('an exit code: recorded, and exited with', () => {
-    expect(wrapped('sh', '-c', 'exit 3')).toEqual({ code: 3, signal: null, status: { code: 3, signal: null } });
+    expect(wrapped('sh', '-c', 'exit 3')).toMatchObject({ code: 3, signal: null, status: { code: 3, signal: null } });
+  });
+
+  it('records its own pid and start before the program runs: the program reads them as its parent', () => {
+    const dir = tempDir('rd-tty-status-');
+    const leaderFile = path.join(dir, 'leader.json');
+    // The program sees the file already written, and its parent is the pid in it, with that start.
+    const probe = `cat ${shellQuote(leaderFile)}; echo; echo "$PPID"; cut -d' ' -f22 /proc/$PPID/stat`;
+    const r = spawnSync(process.execPath, [ttyWrapper(), path.join(dir, 'status.json'), leaderFile, 'sh', '-c', probe], { encoding: 'utf8', timeout: 20_000 });
+    const [recorded, ppid, start] = r.stdout.trim().split('\n');
+    expect(JSON.parse(recorded)).toEqual({ pid: Number(ppid), start: Number(start) });
+    expect(readTerminalLeader(leaderFile)).toEqual({ pid: Number(ppid), start: Number(start) });
+  });
+
+  it('reading the leader back: nothing before it is written, or from a file cut short', () => {
+    const dir = tempDir('rd-tty-status-');
+    const leaderFile = path.join(dir, 'leader.json');
+    expect(readTerminalLeader(leaderFile)).toBeUndefined();
+    fs.writeFileSync(leaderFile, '');
+    expect(readTerminalLeader(leaderFile)).toBeUndefined();
+    fs.writeFileSync(leaderFile, '{"pid":0,"start":5}');
+    expect(readTerminalLeader(leaderFile)).toBeUndefined();
+    fs.writeFileSync(leaderFile, '{"pid":42,"start":null}');
+    expect(readTerminalLeader(leaderFile)).toEqual({ pid: 42, start: NaN });
   });
 
   it('a death by signal: recorded as the signal, exited with 128+N as a shell would', () => {
-    expect(wrapped('sh', '-c', 'kill -TERM $$')).toEqual({ code: 143, signal: null, status: { code: null, signal: 'SIGTERM' } });
-    expect(wrapped('sh', '-c', 'kill -KILL $$')).toEqual({ code: 137, signal: null, status: { code: null, signal: 'SIGKILL' } });
+    expect(wrapped('sh', '-c', 'kill -TERM $$')).toMatchObject({ code: 143, signal: null, status: { code: null, signal: 'SIGTERM' } });
+    expect(wrapped('sh', '-c', 'kill -KILL $$')).toMatchObject({ code: 137, signal: null, status: { code: null, signal: 'SIGKILL' } });
   });
 
   it('a program that cannot start: the error is recorded, exit 127', () => {
@@ -38,7 +63,11 @@ describe('the status wrapper (tty-status.ts)', () => {
     const statusFile = path.join(dir, 'status.json');
     const ready = path.join(dir, 'ready');
     // The child ignores nothing: our SIGTERM goes to the wrapper only, then the child exits 5.
-    const child = spawn(process.execPath, [ttyWrapper(), statusFile, 'sh', '-c', `touch ${shellQuote(ready)}; sleep 0.5; exit 5`], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [ttyWrapper(), statusFile, path.join(dir, 'leader.json'), 'sh', '-c', `touch ${shellQuote(ready)}; sleep 0.5; exit 5`],
+      { stdio: 'ignore' },
+    );
     while (!fs.existsSync(ready)) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGTERM');
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
@@ -58,6 +87,7 @@ describe('the script(1) command line', () => {
     tty: { kind: 'util-linux', file: '/usr/bin/script' } as const,
     program: { file: '/bin/bash', args: ['--noprofile', '/tmp/x/ticket.sh'] },
     statusFile: '/tmp/x/status.json',
+    leaderFile: '/tmp/x/leader.json',
     wrapper: '/opt/action/dist/tty-status/index.js',
     nodePath: '/usr/bin/node',
   };
@@ -69,7 +99,7 @@ describe('the script(1) command line', () => {
     expect(cmd.args[2]).toBe('/dev/null');
     expect(cmd.env).toEqual({ SHELL: SCRIPT_SHELL, PATH: '/bin' });
     expect(cmd.args[1]).toContain(
-      `SHELL='/bin/fa'\\''lse'; export SHELL; exec '/usr/bin/node' '/opt/action/dist/tty-status/index.js' '/tmp/x/status.json' '/bin/bash' '--noprofile' '/tmp/x/ticket.sh'`,
+      `SHELL='/bin/fa'\\''lse'; export SHELL; exec '/usr/bin/node' '/opt/action/dist/tty-status/index.js' '/tmp/x/status.json' '/tmp/x/leader.json' '/bin/bash' '--noprofile' '/tmp/x/ticket.sh'`,
     );
   });
 
@@ -91,6 +121,7 @@ describe('the script(1) command line', () => {
       tty: { kind: 'util-linux', file: 'script' },
       program: { file: 'sh', args: ['-c', 'echo "SHELL=$SHELL"; exit 4'] },
       statusFile,
+      leaderFile: path.join(dir, 'leader.json'),
       wrapper: ttyWrapper(),
       env: { ...process.env, SHELL: '/bin/false' },
     });

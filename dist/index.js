@@ -28499,7 +28499,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(889);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2973);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)();
 
@@ -28508,7 +28508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 889:
+/***/ 2973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31552,6 +31552,8 @@ const State = {
     MainStart: 'main-start',
     /** The spawned child as `pid:start`: post finds what is left in its group after main and it died. */
     Root: 'root',
+    /** The run's work directory (work-dir.ts): post reads the terminal's leader from it, then removes it. */
+    WorkDir: 'work-dir',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';
@@ -32681,12 +32683,23 @@ const DEAD_STATES = new Set(['Z', 'X', 'x']);
  *  - it is in a process group or session that a member led (under `stdin: tty` the shell
  *    leads a session of its own); remembered after the leader died.
  *
+ * A group or session whose leader is gone before any scan saw it (the shell's wrapper under
+ * `stdin: tty`, a tool that called setsid() and exited at once; a zombie not yet reaped counts
+ * as gone) is the run's as soon as a member is in it and nothing in it is older than the
+ * action: a session passes only from its leader to the leader's descendants, and a group
+ * cannot leave its session, so its leader was the run's.
+ *
  * Identity is (pid, start time): a remembered root, group or session counts only while the
  * process holding its id is the one that was remembered. A group or session whose leader is
  * gone counts while it has members (the kernel does not hand out a pid still in use as a group
  * or session id) and is forgotten once it is seen empty.
  */
 
+/**
+ * The start remembered for a leader that was already gone: it matches no process, so the id
+ * is forgotten once the group is empty, even if its pid has been handed out again by then.
+ */
+const GONE_LEADER = Number.NEGATIVE_INFINITY;
 class Membership {
     tag;
     notBefore;
@@ -32704,10 +32717,18 @@ class Membership {
     /** The process we spawned (detached: it leads its own group and session). */
     addRoot(pid, start, leader) {
         this.rootStarts.set(pid, start);
-        if (leader) {
+        if (leader)
+            this.addLeader(pid, start);
+    }
+    /**
+     * A process of the run known to lead a group and session of its own (the terminal's session
+     * under `stdin: tty`), perhaps already gone (start GONE_LEADER).
+     */
+    addLeader(pid, start) {
+        if (!this.groups.has(pid))
             this.groups.set(pid, start);
+        if (!this.sessions.has(pid))
             this.sessions.set(pid, start);
-        }
     }
     roots() {
         return this.rootStarts;
@@ -32729,6 +32750,9 @@ class Membership {
         const children = new Map();
         const inGroup = new Map();
         const inSession = new Map();
+        /** Groups and sessions holding a process older than the action: never the run's. */
+        const oldGroups = new Set();
+        const oldSessions = new Set();
         const index = (map, key, e) => {
             const list = map.get(key);
             if (list)
@@ -32738,8 +32762,11 @@ class Membership {
         };
         for (const e of entries) {
             byPid.set(e.pid, e);
-            if (!this.young(e))
+            if (!this.young(e)) {
+                oldGroups.add(e.pgid);
+                oldSessions.add(e.sid);
                 continue;
+            }
             if (DEAD_STATES.has(e.state)) {
                 zombies.set(e.pid, e.start);
                 if (!this.zombies.has(e.pid) || !sameStart(this.zombies.get(e.pid), e.start))
@@ -32767,6 +32794,13 @@ class Membership {
             if (!holder || !sameStart(start, holder.start))
                 this.rootStarts.delete(pid);
         }
+        /** The start to remember for a leader that is gone (or dead, not yet reaped); undefined if it lives. */
+        const goneLeader = (id) => {
+            const holder = byPid.get(id);
+            if (!holder)
+                return GONE_LEADER;
+            return DEAD_STATES.has(holder.state) && this.young(holder) ? holder.start : undefined;
+        };
         const members = new Map();
         const queue = [];
         const admit = (e) => {
@@ -32794,6 +32828,19 @@ class Membership {
                 admit(other);
             for (const other of inSession.get(e.pid) ?? [])
                 admit(other);
+            // So may its group or session if the leader is gone unseen (see above).
+            const group = this.groups.has(e.pgid) || oldGroups.has(e.pgid) ? undefined : goneLeader(e.pgid);
+            if (group !== undefined) {
+                this.groups.set(e.pgid, group);
+                for (const other of inGroup.get(e.pgid) ?? [])
+                    admit(other);
+            }
+            const session = e.sid <= 0 || this.sessions.has(e.sid) || oldSessions.has(e.sid) ? undefined : goneLeader(e.sid);
+            if (session !== undefined) {
+                this.sessions.set(e.sid, session);
+                for (const other of inSession.get(e.sid) ?? [])
+                    admit(other);
+            }
         }
         return { members: [...members.values()], settled };
     }
@@ -33215,6 +33262,7 @@ function probe(pid) {
 
 
 
+
 /** The processes of one run. One instance per run, no module state. */
 class RunProcesses {
     runId;
@@ -33235,6 +33283,18 @@ class RunProcesses {
      */
     addRoot(pid, start = this.source.startOf(pid)) {
         this.membership.addRoot(pid, start, process.platform !== 'win32');
+    }
+    /**
+     * A process of the run that leads a group and session of its own and may be gone already
+     * (the terminal's session leader under `stdin: tty`), as it recorded itself: remembered if
+     * it is gone, or still the process with that start; not if its pid is another's by now.
+     */
+    addLeader(pid, recordedStart) {
+        const now = this.source.startOf(pid);
+        if (Number.isNaN(now))
+            this.membership.addLeader(pid, GONE_LEADER);
+        else if (sameStart(recordedStart, now))
+            this.membership.addLeader(pid, now);
     }
     /** When the root started (the source's unit), NaN when unknown. */
     rootStart(pid) {
@@ -33312,6 +33372,9 @@ const SIGNAL_NAMES = new Map(Object.entries(external_node_os_namespaceObject.con
 function shellQuote(word) {
     return `'${word.replaceAll("'", `'\\''`)}'`;
 }
+/** The wrapper's records, in the run's work directory (work-dir.ts). */
+const STATUS_FILE = 'status.json';
+const LEADER_FILE = 'leader.json';
 /** Where the bundled status wrapper lies: dist/tty-status/index.js, beside the action's bundle. */
 function statusWrapperPath() {
     return external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), 'tty-status', 'index.js');
@@ -33324,7 +33387,7 @@ function statusWrapperPath() {
 function terminalCommand(spec) {
     const shellVar = spec.env.SHELL;
     const restore = shellVar === undefined ? 'unset SHELL' : `SHELL=${shellQuote(shellVar)}; export SHELL`;
-    const wrapped = [spec.nodePath ?? process.execPath, spec.wrapper, spec.statusFile, spec.program.file, ...spec.program.args];
+    const wrapped = [spec.nodePath ?? process.execPath, spec.wrapper, spec.statusFile, spec.leaderFile, spec.program.file, ...spec.program.args];
     const inner = `stty cols ${TERMINAL_SIZE.cols} rows ${TERMINAL_SIZE.rows} 2>/dev/null; ${restore}; exec ${wrapped.map(shellQuote).join(' ')}`;
     const env = { ...spec.env, SHELL: SCRIPT_SHELL };
     if (spec.tty.kind === 'bsd')
@@ -33353,6 +33416,65 @@ function readTerminalExit(statusFile, code, signal, sent) {
             return { code: null, signal: name };
     }
     return { code, signal };
+}
+/** The terminal session's leader as the wrapper recorded it; undefined before it has. */
+function readTerminalLeader(leaderFile) {
+    try {
+        const leader = JSON.parse(external_node_fs_namespaceObject.readFileSync(leaderFile, 'utf8'));
+        if (!Number.isInteger(leader.pid) || leader.pid <= 0)
+            return undefined;
+        return { pid: leader.pid, start: leader.start ?? NaN };
+    }
+    catch {
+        // Not written yet (or cut short by a SIGKILL: then no program ever ran under it).
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/work-dir.ts
+/**
+ * The run's own temporary directory (mode 0700, under RUNNER_TEMP): the command's script and,
+ * under `stdin: tty`, the terminal's records (terminal.ts). Main removes it when the session
+ * ends; when main was killed first, the post step reads the terminal's leader from it and
+ * removes it (its path comes back from main's saved state).
+ */
+
+
+
+const PREFIX = 'ralph-dispatch-';
+/** What mkdtemp makes of PREFIX: six more characters. */
+const NAME = /^ralph-dispatch-[A-Za-z0-9]{6}$/;
+function base(env) {
+    return env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
+}
+function createWorkDir(env = process.env) {
+    external_node_fs_namespaceObject.mkdirSync(base(env), { recursive: true });
+    const dir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(base(env), PREFIX));
+    external_node_fs_namespaceObject.chmodSync(dir, 0o700);
+    return dir;
+}
+/**
+ * Whether `dir` is a work directory as createWorkDir makes them: a real directory of that name
+ * right under the temporary base. The post step gets the path from the runner's state file,
+ * whose path the command could read in our environment: never remove anything else.
+ */
+function isWorkDir(dir, env = process.env) {
+    if (!external_node_path_namespaceObject.isAbsolute(dir) || external_node_path_namespaceObject.dirname(dir) !== external_node_path_namespaceObject.resolve(base(env)) || !NAME.test(external_node_path_namespaceObject.basename(dir)))
+        return false;
+    try {
+        const st = external_node_fs_namespaceObject.lstatSync(dir);
+        return st.isDirectory() && (process.getuid === undefined || st.uid === process.getuid());
+    }
+    catch {
+        return false;
+    }
+}
+/** Removes a work directory (nothing else, see isWorkDir); true when there was one. */
+function removeWorkDir(dir, env = process.env) {
+    if (!isWorkDir(dir, env))
+        return false;
+    external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/terminate.ts
@@ -33682,10 +33804,8 @@ class Session {
     // -------------------------------------------------------------------------------------------
     /** Everything that can fail before the child exists: the script file and the log. */
     prepare() {
-        const base = process.env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
-        external_node_fs_namespaceObject.mkdirSync(base, { recursive: true });
-        this.scriptDir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_namespaceObject.join(base, 'ralph-dispatch-'));
-        external_node_fs_namespaceObject.chmodSync(this.scriptDir, 0o700);
+        this.scriptDir = createWorkDir();
+        this.options.onWorkDir?.(this.scriptDir);
         external_node_fs_namespaceObject.writeFileSync(external_node_path_namespaceObject.join(this.scriptDir, 'ticket.sh'), `${this.settings.command}\n`, { mode: 0o600 });
         if (this.settings.tty && !external_node_fs_namespaceObject.existsSync(this.ttyWrapper())) {
             throw new Error(`the terminal's status wrapper ${this.ttyWrapper()} is missing (npm run build makes it)`);
@@ -33719,7 +33839,14 @@ class Session {
         const env = this.childEnv();
         if (!tty)
             return { file: shell.file, args, env };
-        return terminalCommand({ tty, program: { file: shell.file, args }, statusFile: this.statusFile(), wrapper: this.ttyWrapper(), env });
+        return terminalCommand({
+            tty,
+            program: { file: shell.file, args },
+            statusFile: this.statusFile(),
+            leaderFile: this.leaderFile(),
+            wrapper: this.ttyWrapper(),
+            env,
+        });
     }
     spawnChild() {
         const { file, args, env } = this.commandLine();
@@ -33766,7 +33893,10 @@ class Session {
         return readTerminalExit(this.statusFile(), code, signal, (name) => this.stepsBeforeExit.some((s) => s.step.toUpperCase() === name));
     }
     statusFile() {
-        return external_node_path_namespaceObject.join(this.scriptDir, 'status.json');
+        return external_node_path_namespaceObject.join(this.scriptDir, STATUS_FILE);
+    }
+    leaderFile() {
+        return external_node_path_namespaceObject.join(this.scriptDir, LEADER_FILE);
     }
     onSpawned(child) {
         const pid = child.pid;
@@ -33877,11 +34007,16 @@ class Session {
             childExit: this.exited,
             sendEof: () => this.sendEof(),
             scan: async () => {
-                const live = await this.processes.scan();
-                // Under a pty the terminal's session is led by the shell's wrapper, script's child.
-                if (ptyHolder !== undefined && this.ttySid === undefined)
-                    this.ttySid = live.find((p) => p.ppid === ptyHolder && p.sid === p.pid)?.pid;
-                return live;
+                // Under a pty the terminal's session is led by the shell's wrapper, script's child,
+                // which may be gone before the first scan, leaving untagged processes in its session.
+                if (ptyHolder !== undefined && this.ttySid === undefined) {
+                    const leader = readTerminalLeader(this.leaderFile());
+                    if (leader) {
+                        this.processes.addLeader(leader.pid, leader.start);
+                        this.ttySid = leader.pid;
+                    }
+                }
+                return this.processes.scan();
             },
             signal: (live, signal) => {
                 // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
@@ -33951,7 +34086,7 @@ class Session {
         this.clearTimers();
         const endedAt = escalation?.endedAt ?? this.exitInfo?.at ?? this.now();
         if (this.scriptDir)
-            external_node_fs_namespaceObject.rmSync(this.scriptDir, { recursive: true, force: true });
+            removeWorkDir(this.scriptDir);
         const exit = this.exitInfo;
         const exitCode = exit?.code ?? null;
         const signal = exit?.signal ?? null;
@@ -34145,7 +34280,13 @@ async function run(startedAt = new Date()) {
         jobLog.open();
         jobLog.line(`[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`);
         jobLog.line(settings.command);
-        session = new Session({ settings, runId, jobLog, onRoot: (pid, start) => saveState(State.Root, `${pid}:${start}`) });
+        session = new Session({
+            settings,
+            runId,
+            jobLog,
+            onRoot: (pid, start) => saveState(State.Root, `${pid}:${start}`),
+            onWorkDir: (dir) => saveState(State.WorkDir, dir),
+        });
         const result = await session.run();
         await session.closeLog();
         jobLog.close();

@@ -42,6 +42,8 @@ export const State = {
   MainStart: 'main-start',
   /** The spawned child as `pid:start`: post finds what is left in its group after main and it died. */
   Root: 'root',
+  /** The run's work directory (work-dir.ts): post reads the terminal's leader from it, then removes it. */
+  WorkDir: 'work-dir',
 } as const;
 
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */

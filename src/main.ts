@@ -83,7 +83,13 @@ export async function run(startedAt = new Date()): Promise<number> {
       `[ralph-dispatch] ${settings.ticket || 'session'}: running with stdin ${settings.stdin}, timeout ${settings.timeoutMs ? formatDuration(settings.timeoutMs) : 'off'}, shell ${settings.shell.spec}`,
     );
     jobLog.line(settings.command);
-    session = new Session({ settings, runId, jobLog, onRoot: (pid, start) => core.saveState(State.Root, `${pid}:${start}`) });
+    session = new Session({
+      settings,
+      runId,
+      jobLog,
+      onRoot: (pid, start) => core.saveState(State.Root, `${pid}:${start}`),
+      onWorkDir: (dir) => core.saveState(State.WorkDir, dir),
+    });
     const result = await session.run();
     await session.closeLog();
     jobLog.close();

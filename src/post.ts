@@ -3,12 +3,15 @@
  * hard kill on cancel, the OOM killer) before it could reap. Sweep for anything that still
  * carries this run's tag and kill it. With nothing to do it prints nothing.
  */
+import * as path from 'node:path';
 import * as core from '@actions/core';
 import { Inputs, State } from './constants.js';
 import { parseDuration } from './duration.js';
 import { flushAndExit } from './exit.js';
 import { title } from './report.js';
 import { RunProcesses } from './reaper.js';
+import { LEADER_FILE, readTerminalLeader } from './terminal.js';
+import { isWorkDir, removeWorkDir } from './work-dir.js';
 import { Escalation, KILL_WAIT_MS } from './terminate.js';
 
 export async function main(): Promise<void> {
@@ -34,6 +37,19 @@ export async function run(): Promise<number> {
   // child died too is the run's while the group still has members (its id cannot be reused then).
   const [rootPid, rootStart] = core.getState(State.Root).split(':').map(Number);
   if (rootPid > 0 && Number.isFinite(rootStart)) processes.addRoot(rootPid, rootStart);
+  // Main's work directory is still there only if main was killed: under `stdin: tty` it names
+  // the terminal's session, whose leader may be gone with nothing tagged left in it.
+  const workDir = core.getState(State.WorkDir);
+  const leader = workDir && isWorkDir(workDir) ? readTerminalLeader(path.join(workDir, LEADER_FILE)) : undefined;
+  if (leader) processes.addLeader(leader.pid, leader.start);
+  try {
+    return await sweep(processes);
+  } finally {
+    if (workDir) removeWorkDir(workDir);
+  }
+}
+
+async function sweep(processes: RunProcesses): Promise<number> {
   if ((await processes.scan()).length === 0) return 0;
   let termMs = 5000;
   try {

@@ -11,15 +11,15 @@
  * Faults never throw: a /proc entry that vanishes mid-read triggers a re-read, EPERM is reported.
  */
 import { RUN_ID_ENV } from './constants.js';
-import { Membership } from './reaper/membership.js';
+import { GONE_LEADER, Membership } from './reaper/membership.js';
 import { LinuxProcSource } from './reaper/linux.js';
 import { PsSource } from './reaper/ps.js';
-import type { ProcessSource, ProcInfo, SignalOutcome } from './reaper/types.js';
+import { type ProcessSource, type ProcInfo, sameStart, type SignalOutcome } from './reaper/types.js';
 import { WindowsTreeSource } from './reaper/windows.js';
 
 export type { ProcEntry, ProcessSource, ProcInfo, RunView, SignalFault, SignalOutcome, Snapshot } from './reaper/types.js';
 export { environHasTag, LinuxProcSource, parseProcStat, procStartTicks, selfStartTicks } from './reaper/linux.js';
-export { Membership } from './reaper/membership.js';
+export { GONE_LEADER, Membership } from './reaper/membership.js';
 export { parsePsOutput, PS_ARGS, PsSource } from './reaper/ps.js';
 export { WindowsTreeSource } from './reaper/windows.js';
 
@@ -56,6 +56,17 @@ export class RunProcesses {
    */
   addRoot(pid: number, start = this.source.startOf(pid)): void {
     this.membership.addRoot(pid, start, process.platform !== 'win32');
+  }
+
+  /**
+   * A process of the run that leads a group and session of its own and may be gone already
+   * (the terminal's session leader under `stdin: tty`), as it recorded itself: remembered if
+   * it is gone, or still the process with that start; not if its pid is another's by now.
+   */
+  addLeader(pid: number, recordedStart: number): void {
+    const now = this.source.startOf(pid);
+    if (Number.isNaN(now)) this.membership.addLeader(pid, GONE_LEADER);
+    else if (sameStart(recordedStart, now)) this.membership.addLeader(pid, now);
   }
 
   /** When the root started (the source's unit), NaN when unknown. */

@@ -11,7 +11,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { RUN_ID_ENV, type Status, TICKET_ENV, type Termination } from './constants.js';
 import { formatDuration } from './duration.js';
@@ -20,7 +19,8 @@ import { SCRIPT_PLACEHOLDER, type Settings } from './inputs.js';
 import { youngGenerationCollector } from './gc.js';
 import { LogFile, MarkerScanner, Tail } from './output.js';
 import { type ProcInfo, RunProcesses, type SignalFault } from './reaper.js';
-import { readTerminalExit, statusWrapperPath, terminalCommand, TTY_EOF } from './terminal.js';
+import { LEADER_FILE, readTerminalExit, readTerminalLeader, STATUS_FILE, statusWrapperPath, terminalCommand, TTY_EOF } from './terminal.js';
+import { createWorkDir, removeWorkDir } from './work-dir.js';
 import { cancelGraces, Escalation, type EscalationResult, type Graces, KILL_WAIT_MS, type StepEvent } from './terminate.js';
 
 export { shellQuote } from './terminal.js';
@@ -91,6 +91,8 @@ export interface SessionOptions {
   readonly ttyWrapper?: string;
   /** Told the child's pid and start time right after the spawn (main saves them for post). */
   readonly onRoot?: (pid: number, start: number) => void;
+  /** Told the run's work directory once it exists (main saves it for post: see work-dir.ts). */
+  readonly onWorkDir?: (dir: string) => void;
 }
 
 /** Output between two young-generation collections (see gc.ts). */
@@ -195,10 +197,8 @@ export class Session {
 
   /** Everything that can fail before the child exists: the script file and the log. */
   private prepare(): void {
-    const base = process.env.RUNNER_TEMP || os.tmpdir();
-    fs.mkdirSync(base, { recursive: true });
-    this.scriptDir = fs.mkdtempSync(path.join(base, 'ralph-dispatch-'));
-    fs.chmodSync(this.scriptDir, 0o700);
+    this.scriptDir = createWorkDir();
+    this.options.onWorkDir?.(this.scriptDir);
     fs.writeFileSync(path.join(this.scriptDir, 'ticket.sh'), `${this.settings.command}\n`, { mode: 0o600 });
     if (this.settings.tty && !fs.existsSync(this.ttyWrapper())) {
       throw new Error(`the terminal's status wrapper ${this.ttyWrapper()} is missing (npm run build makes it)`);
@@ -229,7 +229,14 @@ export class Session {
     const args = shell.args.map((a) => a.replaceAll(SCRIPT_PLACEHOLDER, script));
     const env = this.childEnv();
     if (!tty) return { file: shell.file, args, env };
-    return terminalCommand({ tty, program: { file: shell.file, args }, statusFile: this.statusFile(), wrapper: this.ttyWrapper(), env });
+    return terminalCommand({
+      tty,
+      program: { file: shell.file, args },
+      statusFile: this.statusFile(),
+      leaderFile: this.leaderFile(),
+      wrapper: this.ttyWrapper(),
+      env,
+    });
   }
 
   private spawnChild(): Promise<'exit'> {
@@ -274,7 +281,11 @@ export class Session {
   }
 
   private statusFile(): string {
-    return path.join(this.scriptDir as string, 'status.json');
+    return path.join(this.scriptDir as string, STATUS_FILE);
+  }
+
+  private leaderFile(): string {
+    return path.join(this.scriptDir as string, LEADER_FILE);
   }
 
   private onSpawned(child: ChildProcess): void {
@@ -387,10 +398,16 @@ export class Session {
         childExit: this.exited as Promise<'exit'>,
         sendEof: () => this.sendEof(),
         scan: async () => {
-          const live = await this.processes.scan();
-          // Under a pty the terminal's session is led by the shell's wrapper, script's child.
-          if (ptyHolder !== undefined && this.ttySid === undefined) this.ttySid = live.find((p) => p.ppid === ptyHolder && p.sid === p.pid)?.pid;
-          return live;
+          // Under a pty the terminal's session is led by the shell's wrapper, script's child,
+          // which may be gone before the first scan, leaving untagged processes in its session.
+          if (ptyHolder !== undefined && this.ttySid === undefined) {
+            const leader = readTerminalLeader(this.leaderFile());
+            if (leader) {
+              this.processes.addLeader(leader.pid, leader.start);
+              this.ttySid = leader.pid;
+            }
+          }
+          return this.processes.scan();
         },
         signal: (live, signal) => {
           // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
@@ -461,7 +478,7 @@ export class Session {
   private finish(escalation: EscalationResult | undefined, error?: string): RunResult {
     this.clearTimers();
     const endedAt = escalation?.endedAt ?? this.exitInfo?.at ?? this.now();
-    if (this.scriptDir) fs.rmSync(this.scriptDir, { recursive: true, force: true });
+    if (this.scriptDir) removeWorkDir(this.scriptDir);
     const exit = this.exitInfo;
     const exitCode = exit?.code ?? null;
     const signal = exit?.signal ?? null;

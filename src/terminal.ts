@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TtyProvider } from './inputs.js';
-import type { TerminalStatus } from './tty-status.js';
+import type { TerminalLeader, TerminalStatus } from './tty-status.js';
 
 /** Ctrl+U clears a half-typed line (Ctrl+D ends input only on an empty one), then Ctrl+D. */
 export const TTY_EOF = Buffer.from([0x15, 0x04]);
@@ -26,6 +26,10 @@ const SIGNAL_NAMES = new Map<number, NodeJS.Signals>(Object.entries(os.constants
 export function shellQuote(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`;
 }
+
+/** The wrapper's records, in the run's work directory (work-dir.ts). */
+export const STATUS_FILE = 'status.json';
+export const LEADER_FILE = 'leader.json';
 
 /** Where the bundled status wrapper lies: dist/tty-status/index.js, beside the action's bundle. */
 export function statusWrapperPath(): string {
@@ -45,6 +49,8 @@ export interface TerminalSpec {
   readonly program: { readonly file: string; readonly args: readonly string[] };
   /** Where the wrapper writes the shell's wait status. */
   readonly statusFile: string;
+  /** Where the wrapper writes its pid and start (it leads the terminal's session). */
+  readonly leaderFile: string;
   /** The status wrapper's script, run by `node` (process.execPath). */
   readonly wrapper: string;
   readonly env: NodeJS.ProcessEnv;
@@ -59,7 +65,7 @@ export interface TerminalSpec {
 export function terminalCommand(spec: TerminalSpec): TerminalCommand {
   const shellVar = spec.env.SHELL;
   const restore = shellVar === undefined ? 'unset SHELL' : `SHELL=${shellQuote(shellVar)}; export SHELL`;
-  const wrapped = [spec.nodePath ?? process.execPath, spec.wrapper, spec.statusFile, spec.program.file, ...spec.program.args];
+  const wrapped = [spec.nodePath ?? process.execPath, spec.wrapper, spec.statusFile, spec.leaderFile, spec.program.file, ...spec.program.args];
   const inner = `stty cols ${TERMINAL_SIZE.cols} rows ${TERMINAL_SIZE.rows} 2>/dev/null; ${restore}; exec ${wrapped.map(shellQuote).join(' ')}`;
   const env = { ...spec.env, SHELL: SCRIPT_SHELL };
   if (spec.tty.kind === 'bsd') return { file: spec.tty.file, args: ['-q', '/dev/null', SCRIPT_SHELL, '-c', inner], env };
@@ -90,4 +96,16 @@ export function readTerminalExit(
     if (name && sent(name)) return { code: null, signal: name };
   }
   return { code, signal };
+}
+
+/** The terminal session's leader as the wrapper recorded it; undefined before it has. */
+export function readTerminalLeader(leaderFile: string): { pid: number; start: number } | undefined {
+  try {
+    const leader = JSON.parse(fs.readFileSync(leaderFile, 'utf8')) as TerminalLeader;
+    if (!Number.isInteger(leader.pid) || leader.pid <= 0) return undefined;
+    return { pid: leader.pid, start: leader.start ?? NaN };
+  } catch {
+    // Not written yet (or cut short by a SIGKILL: then no program ever ran under it).
+    return undefined;
+  }
 }

@@ -5,8 +5,12 @@
  * reported. script -e alone turns "killed by signal N" into "exit 128+N", which a shell's own
  * `exit 143` cannot be told apart from.
  *
- * Usage: node tty-status.js <status-file> <program> [args...]. Node built-ins only: this is a
- * bundle of its own (dist/tty-status/), started once per tty session.
+ * It also leads the terminal's session (script(1) calls setsid() for it): before it starts the
+ * program it records its pid and start in a second file, so that the session is known to be
+ * the run's even if the wrapper is gone before the action scans the process table.
+ *
+ * Usage: node tty-status.js <status-file> <leader-file> <program> [args...]. Node built-ins
+ * only: this is a bundle of its own (dist/tty-status/), started once per tty session.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,6 +23,13 @@ export interface TerminalStatus {
   readonly error?: string;
 }
 
+/** What the wrapper writes to the leader file before it starts the program. */
+export interface TerminalLeader {
+  readonly pid: number;
+  /** Field 22 of /proc/self/stat (clock ticks since boot); null where there is no /proc. */
+  readonly start: number | null;
+}
+
 /** The signals a terminal's close-out sends: they must not end the wrapper before its child. */
 const HELD_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
 
@@ -29,10 +40,22 @@ export function shellStatus(status: TerminalStatus): number {
   return 127;
 }
 
+function selfStart(): number | null {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'latin1');
+    const start = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ', 20)[19]);
+    return Number.isFinite(start) ? start : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Runs the program to its end and records how it ended; returns the status to exit with. */
-export function runWrapped(statusFile: string, program: string, args: readonly string[]): number {
+export function runWrapped(statusFile: string, leaderFile: string, program: string, args: readonly string[]): number {
   // spawnSync blocks the event loop: a handler only keeps the signal from killing us.
   for (const s of HELD_SIGNALS) process.on(s, () => undefined);
+  const leader: TerminalLeader = { pid: process.pid, start: selfStart() };
+  fs.writeFileSync(leaderFile, JSON.stringify(leader));
   const r = spawnSync(program, args, { stdio: 'inherit' });
   const status: TerminalStatus = { code: r.status, signal: r.signal, ...(r.error ? { error: r.error.message } : {}) };
   fs.writeFileSync(statusFile, JSON.stringify(status));
@@ -41,10 +64,10 @@ export function runWrapped(statusFile: string, program: string, args: readonly s
 
 /** The entry point (tty-status-index.ts). */
 export function main(argv: readonly string[] = process.argv.slice(2)): void {
-  const [statusFile, program, ...args] = argv;
-  if (!statusFile || !program) {
-    process.stderr.write('usage: tty-status <status-file> <program> [args...]\n');
+  const [statusFile, leaderFile, program, ...args] = argv;
+  if (!statusFile || !leaderFile || !program) {
+    process.stderr.write('usage: tty-status <status-file> <leader-file> <program> [args...]\n');
     process.exit(2);
   }
-  process.exit(runWrapped(statusFile, program, args));
+  process.exit(runWrapped(statusFile, leaderFile, program, args));
 }

@@ -28499,7 +28499,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3598);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(168);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)();
 
@@ -28508,7 +28508,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3598:
+/***/ 168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28519,6 +28519,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: run
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31502,6 +31504,8 @@ const State = {
     MainStart: 'main-start',
     /** The spawned child as `pid:start`: post finds what is left in its group after main and it died. */
     Root: 'root',
+    /** The run's work directory (work-dir.ts): post reads the terminal's leader from it, then removes it. */
+    WorkDir: 'work-dir',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';
@@ -31904,12 +31908,23 @@ const DEAD_STATES = new Set(['Z', 'X', 'x']);
  *  - it is in a process group or session that a member led (under `stdin: tty` the shell
  *    leads a session of its own); remembered after the leader died.
  *
+ * A group or session whose leader is gone before any scan saw it (the shell's wrapper under
+ * `stdin: tty`, a tool that called setsid() and exited at once; a zombie not yet reaped counts
+ * as gone) is the run's as soon as a member is in it and nothing in it is older than the
+ * action: a session passes only from its leader to the leader's descendants, and a group
+ * cannot leave its session, so its leader was the run's.
+ *
  * Identity is (pid, start time): a remembered root, group or session counts only while the
  * process holding its id is the one that was remembered. A group or session whose leader is
  * gone counts while it has members (the kernel does not hand out a pid still in use as a group
  * or session id) and is forgotten once it is seen empty.
  */
 
+/**
+ * The start remembered for a leader that was already gone: it matches no process, so the id
+ * is forgotten once the group is empty, even if its pid has been handed out again by then.
+ */
+const GONE_LEADER = Number.NEGATIVE_INFINITY;
 class Membership {
     tag;
     notBefore;
@@ -31927,10 +31942,18 @@ class Membership {
     /** The process we spawned (detached: it leads its own group and session). */
     addRoot(pid, start, leader) {
         this.rootStarts.set(pid, start);
-        if (leader) {
+        if (leader)
+            this.addLeader(pid, start);
+    }
+    /**
+     * A process of the run known to lead a group and session of its own (the terminal's session
+     * under `stdin: tty`), perhaps already gone (start GONE_LEADER).
+     */
+    addLeader(pid, start) {
+        if (!this.groups.has(pid))
             this.groups.set(pid, start);
+        if (!this.sessions.has(pid))
             this.sessions.set(pid, start);
-        }
     }
     roots() {
         return this.rootStarts;
@@ -31952,6 +31975,9 @@ class Membership {
         const children = new Map();
         const inGroup = new Map();
         const inSession = new Map();
+        /** Groups and sessions holding a process older than the action: never the run's. */
+        const oldGroups = new Set();
+        const oldSessions = new Set();
         const index = (map, key, e) => {
             const list = map.get(key);
             if (list)
@@ -31961,8 +31987,11 @@ class Membership {
         };
         for (const e of entries) {
             byPid.set(e.pid, e);
-            if (!this.young(e))
+            if (!this.young(e)) {
+                oldGroups.add(e.pgid);
+                oldSessions.add(e.sid);
                 continue;
+            }
             if (DEAD_STATES.has(e.state)) {
                 zombies.set(e.pid, e.start);
                 if (!this.zombies.has(e.pid) || !sameStart(this.zombies.get(e.pid), e.start))
@@ -31990,6 +32019,13 @@ class Membership {
             if (!holder || !sameStart(start, holder.start))
                 this.rootStarts.delete(pid);
         }
+        /** The start to remember for a leader that is gone (or dead, not yet reaped); undefined if it lives. */
+        const goneLeader = (id) => {
+            const holder = byPid.get(id);
+            if (!holder)
+                return GONE_LEADER;
+            return DEAD_STATES.has(holder.state) && this.young(holder) ? holder.start : undefined;
+        };
         const members = new Map();
         const queue = [];
         const admit = (e) => {
@@ -32017,6 +32053,19 @@ class Membership {
                 admit(other);
             for (const other of inSession.get(e.pid) ?? [])
                 admit(other);
+            // So may its group or session if the leader is gone unseen (see above).
+            const group = this.groups.has(e.pgid) || oldGroups.has(e.pgid) ? undefined : goneLeader(e.pgid);
+            if (group !== undefined) {
+                this.groups.set(e.pgid, group);
+                for (const other of inGroup.get(e.pgid) ?? [])
+                    admit(other);
+            }
+            const session = e.sid <= 0 || this.sessions.has(e.sid) || oldSessions.has(e.sid) ? undefined : goneLeader(e.sid);
+            if (session !== undefined) {
+                this.sessions.set(e.sid, session);
+                for (const other of inSession.get(e.sid) ?? [])
+                    admit(other);
+            }
         }
         return { members: [...members.values()], settled };
     }
@@ -32440,6 +32489,7 @@ function probe(pid) {
 
 
 
+
 /** The processes of one run. One instance per run, no module state. */
 class RunProcesses {
     runId;
@@ -32460,6 +32510,18 @@ class RunProcesses {
      */
     addRoot(pid, start = this.source.startOf(pid)) {
         this.membership.addRoot(pid, start, process.platform !== 'win32');
+    }
+    /**
+     * A process of the run that leads a group and session of its own and may be gone already
+     * (the terminal's session leader under `stdin: tty`), as it recorded itself: remembered if
+     * it is gone, or still the process with that start; not if its pid is another's by now.
+     */
+    addLeader(pid, recordedStart) {
+        const now = this.source.startOf(pid);
+        if (Number.isNaN(now))
+            this.membership.addLeader(pid, GONE_LEADER);
+        else if (sameStart(recordedStart, now))
+            this.membership.addLeader(pid, now);
     }
     /** When the root started (the source's unit), NaN when unknown. */
     rootStart(pid) {
@@ -32488,6 +32550,139 @@ function defaultSource(platform = process.platform) {
 /** This process's start in the default source's unit: main saves it for post (see post.ts). */
 function selfStart() {
     return defaultSource().selfStart();
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/terminal.ts
+/**
+ * The pseudo-terminal of `stdin: tty`: the script(1) command line that gives the session a
+ * terminal, the status wrapper that records how the shell under it ended (tty-status.ts, a
+ * bundle of its own), and reading that status back.
+ */
+
+
+
+
+/** Ctrl+U clears a half-typed line (Ctrl+D ends input only on an empty one), then Ctrl+D. */
+const TTY_EOF = Buffer.from([0x15, 0x04]);
+/**
+ * A pty that script(1) opens while its own stdin is a pipe has no size: give it one, so a TUI
+ * can lay itself out.
+ */
+const TERMINAL_SIZE = { cols: 160, rows: 48 };
+/** util-linux script runs its command with `$SHELL -c`: that must be a POSIX shell, whatever the job's SHELL. */
+const SCRIPT_SHELL = '/bin/sh';
+const SIGNAL_NAMES = new Map(Object.entries(external_node_os_namespaceObject.constants.signals).map(([name, num]) => [num, name]));
+/** Quotes a word for the POSIX shell that `script -c` runs. */
+function shellQuote(word) {
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+/** The wrapper's records, in the run's work directory (work-dir.ts). */
+const STATUS_FILE = 'status.json';
+const LEADER_FILE = 'leader.json';
+/** Where the bundled status wrapper lies: dist/tty-status/index.js, beside the action's bundle. */
+function statusWrapperPath() {
+    return path.join(path.dirname(fileURLToPath(import.meta.url)), 'tty-status', 'index.js');
+}
+/**
+ * script(1) running, through `/bin/sh -c`, the status wrapper that runs the program. The
+ * session's SHELL is put back (or unset) before the wrapper starts, so the program sees the
+ * job's own.
+ */
+function terminalCommand(spec) {
+    const shellVar = spec.env.SHELL;
+    const restore = shellVar === undefined ? 'unset SHELL' : `SHELL=${shellQuote(shellVar)}; export SHELL`;
+    const wrapped = [spec.nodePath ?? process.execPath, spec.wrapper, spec.statusFile, spec.leaderFile, spec.program.file, ...spec.program.args];
+    const inner = `stty cols ${TERMINAL_SIZE.cols} rows ${TERMINAL_SIZE.rows} 2>/dev/null; ${restore}; exec ${wrapped.map(shellQuote).join(' ')}`;
+    const env = { ...spec.env, SHELL: SCRIPT_SHELL };
+    if (spec.tty.kind === 'bsd')
+        return { file: spec.tty.file, args: ['-q', '/dev/null', SCRIPT_SHELL, '-c', inner], env };
+    // -e: return the child's status (128+N for death by signal N); -f: flush as it comes.
+    return { file: spec.tty.file, args: ['-qefc', inner, '/dev/null'], env };
+}
+/**
+ * How the session under the terminal ended: the status the wrapper recorded. Without it (the
+ * wrapper was SIGKILLed), script -e's 128+N is read as signal N only when `sent(N)` says we
+ * sent that signal, so that a session's own `exit 143` stays an exit code.
+ */
+function readTerminalExit(statusFile, code, signal, sent) {
+    if (signal)
+        return { code, signal };
+    try {
+        const status = JSON.parse(fs.readFileSync(statusFile, 'utf8'));
+        return { code: status.code, signal: status.signal };
+    }
+    catch {
+        // No status file: the wrapper itself was killed (SIGKILL step) or never ran.
+    }
+    if (code !== null && code > 128) {
+        const name = SIGNAL_NAMES.get(code - 128);
+        if (name && sent(name))
+            return { code: null, signal: name };
+    }
+    return { code, signal };
+}
+/** The terminal session's leader as the wrapper recorded it; undefined before it has. */
+function readTerminalLeader(leaderFile) {
+    try {
+        const leader = JSON.parse(external_node_fs_namespaceObject.readFileSync(leaderFile, 'utf8'));
+        if (!Number.isInteger(leader.pid) || leader.pid <= 0)
+            return undefined;
+        return { pid: leader.pid, start: leader.start ?? NaN };
+    }
+    catch {
+        // Not written yet (or cut short by a SIGKILL: then no program ever ran under it).
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/work-dir.ts
+/**
+ * The run's own temporary directory (mode 0700, under RUNNER_TEMP): the command's script and,
+ * under `stdin: tty`, the terminal's records (terminal.ts). Main removes it when the session
+ * ends; when main was killed first, the post step reads the terminal's leader from it and
+ * removes it (its path comes back from main's saved state).
+ */
+
+
+
+const PREFIX = 'ralph-dispatch-';
+/** What mkdtemp makes of PREFIX: six more characters. */
+const NAME = /^ralph-dispatch-[A-Za-z0-9]{6}$/;
+function base(env) {
+    return env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir();
+}
+function createWorkDir(env = process.env) {
+    fs.mkdirSync(base(env), { recursive: true });
+    const dir = fs.mkdtempSync(path.join(base(env), PREFIX));
+    fs.chmodSync(dir, 0o700);
+    return dir;
+}
+/**
+ * Whether `dir` is a work directory as createWorkDir makes them: a real directory of that name
+ * right under the temporary base. The post step gets the path from the runner's state file,
+ * whose path the command could read in our environment: never remove anything else.
+ */
+function isWorkDir(dir, env = process.env) {
+    if (!external_node_path_namespaceObject.isAbsolute(dir) || external_node_path_namespaceObject.dirname(dir) !== external_node_path_namespaceObject.resolve(base(env)) || !NAME.test(external_node_path_namespaceObject.basename(dir)))
+        return false;
+    try {
+        const st = external_node_fs_namespaceObject.lstatSync(dir);
+        return st.isDirectory() && (process.getuid === undefined || st.uid === process.getuid());
+    }
+    catch {
+        return false;
+    }
+}
+/** Removes a work directory (nothing else, see isWorkDir); true when there was one. */
+function removeWorkDir(dir, env = process.env) {
+    if (!isWorkDir(dir, env))
+        return false;
+    external_node_fs_namespaceObject.rmSync(dir, { recursive: true, force: true });
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/terminate.ts
@@ -32703,6 +32898,9 @@ function dedupeFaults(faults) {
 
 
 
+
+
+
 async function main() {
     let code;
     try {
@@ -32728,6 +32926,21 @@ async function run() {
     const [rootPid, rootStart] = getState(State.Root).split(':').map(Number);
     if (rootPid > 0 && Number.isFinite(rootStart))
         processes.addRoot(rootPid, rootStart);
+    // Main's work directory is still there only if main was killed: under `stdin: tty` it names
+    // the terminal's session, whose leader may be gone with nothing tagged left in it.
+    const workDir = getState(State.WorkDir);
+    const leader = workDir && isWorkDir(workDir) ? readTerminalLeader(external_node_path_namespaceObject.join(workDir, LEADER_FILE)) : undefined;
+    if (leader)
+        processes.addLeader(leader.pid, leader.start);
+    try {
+        return await sweep(processes);
+    }
+    finally {
+        if (workDir)
+            removeWorkDir(workDir);
+    }
+}
+async function sweep(processes) {
     if ((await processes.scan()).length === 0)
         return 0;
     let termMs = 5000;

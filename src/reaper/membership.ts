@@ -6,12 +6,24 @@
  *  - it is in a process group or session that a member led (under `stdin: tty` the shell
  *    leads a session of its own); remembered after the leader died.
  *
+ * A group or session whose leader is gone before any scan saw it (the shell's wrapper under
+ * `stdin: tty`, a tool that called setsid() and exited at once; a zombie not yet reaped counts
+ * as gone) is the run's as soon as a member is in it and nothing in it is older than the
+ * action: a session passes only from its leader to the leader's descendants, and a group
+ * cannot leave its session, so its leader was the run's.
+ *
  * Identity is (pid, start time): a remembered root, group or session counts only while the
  * process holding its id is the one that was remembered. A group or session whose leader is
  * gone counts while it has members (the kernel does not hand out a pid still in use as a group
  * or session id) and is forgotten once it is seen empty.
  */
 import { DEAD_STATES, type ProcEntry, type RunView, sameStart, type Snapshot } from './types.js';
+
+/**
+ * The start remembered for a leader that was already gone: it matches no process, so the id
+ * is forgotten once the group is empty, even if its pid has been handed out again by then.
+ */
+export const GONE_LEADER = Number.NEGATIVE_INFINITY;
 
 export class Membership implements RunView {
   private readonly rootStarts = new Map<number, number>();
@@ -29,10 +41,16 @@ export class Membership implements RunView {
   /** The process we spawned (detached: it leads its own group and session). */
   addRoot(pid: number, start: number, leader: boolean): void {
     this.rootStarts.set(pid, start);
-    if (leader) {
-      this.groups.set(pid, start);
-      this.sessions.set(pid, start);
-    }
+    if (leader) this.addLeader(pid, start);
+  }
+
+  /**
+   * A process of the run known to lead a group and session of its own (the terminal's session
+   * under `stdin: tty`), perhaps already gone (start GONE_LEADER).
+   */
+  addLeader(pid: number, start: number): void {
+    if (!this.groups.has(pid)) this.groups.set(pid, start);
+    if (!this.sessions.has(pid)) this.sessions.set(pid, start);
   }
 
   roots(): ReadonlyMap<number, number> {
@@ -57,6 +75,9 @@ export class Membership implements RunView {
     const children = new Map<number, ProcEntry[]>();
     const inGroup = new Map<number, ProcEntry[]>();
     const inSession = new Map<number, ProcEntry[]>();
+    /** Groups and sessions holding a process older than the action: never the run's. */
+    const oldGroups = new Set<number>();
+    const oldSessions = new Set<number>();
     const index = (map: Map<number, ProcEntry[]>, key: number, e: ProcEntry) => {
       const list = map.get(key);
       if (list) list.push(e);
@@ -64,7 +85,11 @@ export class Membership implements RunView {
     };
     for (const e of entries) {
       byPid.set(e.pid, e);
-      if (!this.young(e)) continue;
+      if (!this.young(e)) {
+        oldGroups.add(e.pgid);
+        oldSessions.add(e.sid);
+        continue;
+      }
       if (DEAD_STATES.has(e.state)) {
         zombies.set(e.pid, e.start);
         if (!this.zombies.has(e.pid) || !sameStart(this.zombies.get(e.pid), e.start)) settled = false;
@@ -86,6 +111,12 @@ export class Membership implements RunView {
       if (!holder || !sameStart(start, holder.start)) this.rootStarts.delete(pid);
     }
 
+    /** The start to remember for a leader that is gone (or dead, not yet reaped); undefined if it lives. */
+    const goneLeader = (id: number): number | undefined => {
+      const holder = byPid.get(id);
+      if (!holder) return GONE_LEADER;
+      return DEAD_STATES.has(holder.state) && this.young(holder) ? holder.start : undefined;
+    };
     const members = new Map<number, ProcEntry>();
     const queue: ProcEntry[] = [];
     const admit = (e: ProcEntry | undefined) => {
@@ -105,6 +136,17 @@ export class Membership implements RunView {
       // The group or session this member leads may hold more members.
       for (const other of inGroup.get(e.pid) ?? []) admit(other);
       for (const other of inSession.get(e.pid) ?? []) admit(other);
+      // So may its group or session if the leader is gone unseen (see above).
+      const group = this.groups.has(e.pgid) || oldGroups.has(e.pgid) ? undefined : goneLeader(e.pgid);
+      if (group !== undefined) {
+        this.groups.set(e.pgid, group);
+        for (const other of inGroup.get(e.pgid) ?? []) admit(other);
+      }
+      const session = e.sid <= 0 || this.sessions.has(e.sid) || oldSessions.has(e.sid) ? undefined : goneLeader(e.sid);
+      if (session !== undefined) {
+        this.sessions.set(e.sid, session);
+        for (const other of inSession.get(e.sid) ?? []) admit(other);
+      }
     }
     return { members: [...members.values()], settled };
   }
