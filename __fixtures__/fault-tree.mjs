@@ -9,6 +9,7 @@
 // at a time or never. Every write is recorded in a sidecar, <dir>/w/<pid>.jsonl, before (`b`)
 // and after (`e`) it reaches the fd, so that the campaign can check the log holds every byte:
 // a `b` without its `e` is a write that was interrupted (SIGKILL) or refused (EIO, EPIPE).
+// Every record has its wall-clock time, and an exit of its own is recorded last.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,7 +23,11 @@ const sidecar = path.join(spec.dir, 'w', `${process.pid}.jsonl`);
 const t0 = Date.now();
 let seq = 0;
 
-const record = (entry) => fs.appendFileSync(sidecar, `${JSON.stringify({ ...entry, t: Date.now() - t0 })}\n`);
+// `at`: wall-clock ms, comparable across the processes of a case (`t` is from this one's start).
+const record = (entry) => {
+  const now = Date.now();
+  fs.appendFileSync(sidecar, `${JSON.stringify({ ...entry, t: now - t0, at: now })}\n`);
+};
 /** Which of stdout and stderr go to /dev/null (a quiet node, or a child of one): not logged. */
 const devNull = fs.statSync('/dev/null');
 const isNull = (fd) => {
@@ -105,6 +110,8 @@ else if (node.forkOnTerm.length > 0) {
     process.exit(143);
   });
 }
+// An exit of its own (not a SIGKILL): the last thing it records.
+process.on('exit', (code) => record({ exit: code }));
 if (node.hup === 'ignore') process.on('SIGHUP', () => record({ sig: 'SIGHUP' }));
 
 for (const w of node.writes) setTimeout(() => write(w.fd, w.text), w.atMs);

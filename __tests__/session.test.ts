@@ -274,6 +274,34 @@ describe('completion marker', () => {
     expectClean(runId);
   });
 
+  it("printed as the child's last words, then it exits 3 at once: completed, on every one of 12 runs (the output it wrote before exiting counts)", async () => {
+    const results: RunResult[] = [];
+    for (let i = 0; i < 12; i += 3) {
+      const runs = await Promise.all(
+        [0, 1, 2].map(() => runSession({ command: `echo '${MARKER}'; exit 3`, 'completion-marker': MARKER_RE, 'completion-grace': '20s', timeout: '30s' })),
+      );
+      for (const { result, runId } of runs) {
+        results.push(result);
+        expectClean(runId);
+      }
+    }
+    expect(results.map((r) => [r.status, r.markerSeen, r.exitCode])).toEqual(results.map(() => ['completed', true, 3]));
+  });
+
+  it('printed by a leftover after the child exited 1 by itself: failed, the marker not seen (the session ended with the child)', async () => {
+    // The leftover prints the marker when the sweep's SIGTERM reaches it.
+    const { result, runId, log } = await runSession({
+      command: `M='${MARKER}' sh -c 'trap "echo \\"\\$M\\"; exit 0" TERM; echo armed; while :; do sleep 0.05; done' & sleep 0.3; exit 1`,
+      'completion-marker': MARKER_RE,
+      'term-grace': '5s',
+      timeout: '30s',
+    });
+    expect(log.toString()).toContain(MARKER);
+    expect(result).toMatchObject({ status: 'failed', termination: 'natural', markerSeen: false, exitCode: 1 });
+    expect(kinds(result)).not.toContain('marker');
+    expectClean(runId);
+  });
+
   it('printed on stderr: seen', async () => {
     const { result, runId } = await runSession({
       command: `echo '${MARKER}' >&2; cat >/dev/null`,

@@ -531,12 +531,17 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   // log
   const logFile = outputs['log-file'] || path.join(dir, 'ralph-dispatch', `fault-${c.seed}.log`);
   const log = fs.existsSync(logFile) ? fs.readFileSync(logFile) : Buffer.alloc(0);
-  if (finished) checkLog(c, dir, log, outputs, violate);
+  const placed = finished ? checkLog(c, dir, log, outputs, violate) : [];
   if (finished && outputs['marker-seen'] === 'false' && c.marker !== 'none') {
-    const lines = log.toString('utf8').split(/\r?\n/);
+    // The marker counts in the output up to the child's exit (README: Outputs). The child exits
+    // after node 0 (the shell waits for it), so a write that ended before node 0's last record
+    // was in the output before the child exited; a later one may be a leftover's. Missed: such
+    // a write holds the marker and its line in the log matches (a partial line before it can
+    // keep an anchored marker from matching).
     const m = markerText(c.seed);
-    const seen = c.marker === 'literal' ? log.includes(m) : c.marker === 'anchored' ? lines.includes(m) : lines.some((l) => l.endsWith(m));
-    if (seen) violate('marker-missed', `the log holds the marker (${c.marker}) but marker-seen is false`);
+    const bound = lastRecordOf(dir, 0);
+    const early = placed.find((w) => w.endedAt < bound && w.bytes.includes(m) && markerLineMatches(c.marker, m, lineAt(log, w.offset + w.bytes.indexOf(m))));
+    if (early) violate('marker-missed', `the log holds the marker (${c.marker}) in a line written before the child exited, but marker-seen is false`);
   }
 
   await cleanup(runId, dir);
@@ -598,17 +603,15 @@ interface Rec {
   fd?: number;
   node?: number;
   nullFds?: number[];
+  /** Wall-clock ms of the record. */
+  at?: number;
 }
 
-/**
- * Every write the fixture completed is in the log, whole, in order per process. Under a tty
- * the line discipline turns `\n` into `\r\n` (ONLCR). A write whose end is not recorded was
- * interrupted: it may be missing or cut.
- */
-function checkLog(c: Case, dir: string, log: Buffer, o: Record<string, string>, violate: (type: string, detail: string) => void): void {
+function sidecars(dir: string): { pid: string; recs: Rec[] }[] {
   const wdir = path.join(dir, 'w');
-  for (const file of fs.readdirSync(wdir)) {
-    const recs = fs
+  return fs.readdirSync(wdir).map((file) => ({
+    pid: file.replace('.jsonl', ''),
+    recs: fs
       .readFileSync(path.join(wdir, file), 'utf8')
       .split('\n')
       .filter((l) => l !== '')
@@ -618,9 +621,48 @@ function checkLog(c: Case, dir: string, log: Buffer, o: Record<string, string>, 
         } catch {
           return []; // a sidecar line cut by SIGKILL
         }
-      });
+      }),
+  }));
+}
+
+/** Wall-clock time of the last record of the process that played `node` (-Infinity: none ran). */
+function lastRecordOf(dir: string, node: number): number {
+  let last = -Infinity;
+  for (const { recs } of sidecars(dir)) if (recs[0]?.node === node) for (const r of recs) last = Math.max(last, r.at ?? -Infinity);
+  return last;
+}
+
+/** The line of the log around `offset` (without its line ending). */
+function lineAt(log: Buffer, offset: number): string {
+  const begin = log.lastIndexOf(0x0a, offset - 1) + 1;
+  const end = log.indexOf(0x0a, offset);
+  return log
+    .subarray(begin, end < 0 ? log.length : end)
+    .toString('utf8')
+    .replace(/\r$/, '');
+}
+
+function markerLineMatches(kind: Case['marker'], m: string, line: string): boolean {
+  return kind === 'literal' ? line.includes(m) : kind === 'anchored' ? line === m : line.endsWith(m);
+}
+
+/** A completed write as found in the log: where, what, and when it ended (wall clock). */
+interface Placed {
+  readonly offset: number;
+  readonly bytes: Buffer;
+  readonly endedAt: number;
+}
+
+/**
+ * Every write the fixture completed is in the log, whole, in order per process. Under a tty
+ * the line discipline turns `\n` into `\r\n` (ONLCR). A write whose end is not recorded was
+ * interrupted: it may be missing or cut. Returns where each completed write was found.
+ */
+function checkLog(c: Case, dir: string, log: Buffer, o: Record<string, string>, violate: (type: string, detail: string) => void): Placed[] {
+  const placed: Placed[] = [];
+  for (const { pid, recs } of sidecars(dir)) {
     const nullFds = recs[0]?.nullFds ?? [];
-    const ended = new Set(recs.filter((r) => r.e !== undefined).map((r) => r.e));
+    const ended = new Map(recs.filter((r) => r.e !== undefined).map((r) => [r.e, r.at ?? Infinity]));
     // Per fd: stdout and stderr are two pipes, read in no fixed order (one terminal under tty).
     const from = new Map<number, number>();
     for (const r of recs) {
@@ -633,13 +675,15 @@ function checkLog(c: Case, dir: string, log: Buffer, o: Record<string, string>, 
         const anywhere = log.indexOf(bytes) >= 0;
         violate(
           anywhere ? 'log-order' : 'log-missing',
-          `pid ${file.replace('.jsonl', '')} write ${r.b} (${bytes.length} bytes) ${anywhere ? 'out of order' : 'not in the log'} (termination ${o.termination}, log ${log.length} bytes)`,
+          `pid ${pid} write ${r.b} (${bytes.length} bytes) ${anywhere ? 'out of order' : 'not in the log'} (termination ${o.termination}, log ${log.length} bytes)`,
         );
         continue;
       }
       from.set(stream, at + bytes.length);
+      placed.push({ offset: at, bytes, endedAt: ended.get(r.b) ?? Infinity });
     }
   }
+  return placed;
 }
 
 // ---------------------------------------------------------------------------------------------

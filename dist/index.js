@@ -33704,6 +33704,8 @@ function dedupeFaults(faults) {
 
 /** Output between two young-generation collections (see gc.ts). */
 const GC_EVERY_BYTES = 4 * 1024 * 1024;
+/** Event-loop turns that may read what waits in the child's pipes when it exits (see readWaiting). */
+const WAITING_READ_TURNS = 8;
 /** How long to wait for the output pipes to drain once every process of the run is gone. */
 const PIPE_DRAIN_MS = 500;
 /** Variables that let a child write the step's outputs, state or environment. */
@@ -33777,7 +33779,7 @@ class Session {
             this.exited = exited;
             const closing = new Promise((resolve) => {
                 this.requestClose = (reason) => {
-                    if (this.reason || this.phase === 'exited')
+                    if (this.reason || this.exitInfo)
                         return;
                     this.reason = reason;
                     resolve(reason);
@@ -33877,10 +33879,16 @@ class Session {
             });
             child.once('exit', (code, signal) => {
                 this.stepsBeforeExit = [...this.stepsSent];
-                this.exitInfo = { ...this.interpretExit(code, signal), at: this.now() };
-                this.phase = 'exited';
-                this.mark('exit', this.exitInfo.signal ?? `code ${this.exitInfo.code}`);
-                resolve('exit');
+                const exit = { ...this.interpretExit(code, signal), at: this.now() };
+                this.exitInfo = exit;
+                // What the child wrote before it exited may still wait in its pipes: it is the
+                // session's output (a marker printed just before the exit counts). What comes after
+                // is a leftover's, during the sweep: logged, not scanned for the marker.
+                void this.readWaiting().then(() => {
+                    this.phase = 'exited';
+                    this.mark('exit', exit.signal ?? `code ${exit.code}`);
+                    resolve('exit');
+                });
             });
             if (child.pid !== undefined)
                 this.onSpawned(child);
@@ -33928,10 +33936,24 @@ class Session {
         this.log.write(chunk);
         const liveOk = this.options.jobLog.write(chunk);
         this.idleTimer?.refresh();
-        if (this.scanner && !this.markerSeen && this.scanner.push(chunk))
+        if (this.scanner && !this.markerSeen && this.phase !== 'exited' && this.phase !== 'reaped' && this.scanner.push(chunk))
             this.onMarker();
         if (!liveOk && !this.paused)
             this.pause();
+    }
+    /**
+     * Lets the event loop read what already waits in the child's pipes: two quiet turns, so that
+     * one whole poll phase runs after the exit was seen (the exit may be reaped on another
+     * child's SIGCHLD, after the poll that saw it), and more while bytes keep arriving, at most
+     * WAITING_READ_TURNS (a leftover may write on and on).
+     */
+    async readWaiting() {
+        let quiet = 0;
+        for (let turn = 0; turn < WAITING_READ_TURNS && quiet < 2; turn++) {
+            const before = this.log?.bytes ?? 0;
+            await new Promise((resolve) => setImmediate(resolve));
+            quiet = (this.log?.bytes ?? 0) === before ? quiet + 1 : 0;
+        }
     }
     /** Backpressure: a slow job log pauses the child's pipes instead of buffering its output. */
     pause() {
