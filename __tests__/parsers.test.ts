@@ -286,6 +286,20 @@ describe('Membership.admit', () => {
       expect(pids(m.admit(snap([entry(500, 1, { start: 9000 }), entry(510, 1, { pgid: 500, sid: 500, start: 9001 })])))).toEqual([]);
     });
 
+    it("what main remembered, restored in post: the groups and sessions, a gone leader's included; malformed items skipped", () => {
+      const main = run();
+      main.admit(snap([...table(), ...orphaned()]));
+      const text = main.remembered();
+      expect(text.split(' ')).toEqual(expect.arrayContaining(['g200:1200', 's200:1200', 'g300:1300', 's300:1300', 'g500:gone', 's500:gone']));
+      const post = new Membership(TAG, 1000, SELF);
+      post.restore(`${text} x1 g:5 s0:gone g7:NaN s8:-1`);
+      expect(post.remembered()).toBe(text);
+      // The tagged process and the leaders are gone: the untagged ones are found all the same.
+      expect(pids(post.admit(snap([entry(1, 0, { start: 0 }), entry(502, 1, { pgid: 502, sid: 500 }), entry(301, 1, { pgid: 300, sid: 300 })])))).toEqual([
+        301, 502,
+      ]);
+    });
+
     it("a leader recorded before it went (addLeader): its session is the run's with nothing tagged left in it", () => {
       const m = run();
       m.addLeader(500, GONE_LEADER);

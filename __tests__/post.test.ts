@@ -6,9 +6,21 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { RUN_ID_ENV } from '../src/constants.js';
 import { shellQuote } from '../src/session.js';
-import { killTagged, type ActionProcess, aliveWithTag, DIST_POST, fixture, type InputMap, runAction, startAction, waitForOutput } from './support/harness.js';
+import {
+  killTagged,
+  type ActionProcess,
+  aliveWithTag,
+  DIST_POST,
+  fixture,
+  type InputMap,
+  runAction,
+  startAction,
+  tempDir,
+  waitForOutput,
+} from './support/harness.js';
 
 const runIds = new Set<string>();
 const actions = new Set<ActionProcess>();
@@ -103,6 +115,28 @@ describe('post after main was SIGKILLed mid-run', () => {
     expect(post.ms).toBeLessThan(4500);
     expect(aliveWithTag(runId)).toEqual([]);
   });
+
+  it("cancelled itself (the runner's SIGINT): the sweep fits the cancel window, inside the runner's 10 s instead of a 60 s term-grace", async () => {
+    // The shell notes each SIGTERM in a file and lives on (its `sleep` dies and is replaced).
+    const noted = path.join(tempDir('rd-post-cancel-'), 'sigterm');
+    const inputs: InputMap = {
+      command: `trap 'echo term >> ${shellQuote(noted)}' TERM; echo "up-$((6 * 7))"; while :; do sleep 300 & wait $! || :; done`,
+      ticket: 'reap-8j',
+      timeout: '10m',
+      'term-grace': '60s',
+    };
+    const { run, runId } = await killMainMidRun(inputs, 'up-42');
+    const started = performance.now();
+    const post = start(inputs, { entry: DIST_POST, state: run.state, dir: run.dir });
+    // The SIGINT once the sweep has sent its SIGTERM: the shell now waits out term-grace.
+    while (!fs.existsSync(noted)) await new Promise((r) => setTimeout(r, 20));
+    post.child.kill('SIGINT');
+    const done = await post.done;
+    expect({ code: done.code, signal: done.signal }).toEqual({ code: 0, signal: null });
+    expect(done.stdout).toMatch(/killed in post: /);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(aliveWithTag(runId)).toEqual([]);
+  });
 });
 
 it('post also kills a scrubbed-environment (env -i) tool whose tagged parent survived main', async () => {
@@ -170,6 +204,37 @@ it("stdin tty: post kills an untagged tool left in the terminal's session after 
     expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*killed in post: [^\\n]*${scrubbed} (/usr)?(/bin/)?sleep 304`, 'm'));
     expect(procAlive(scrubbed)).toBe(false);
     expect(fs.existsSync(workDir)).toBe(false);
+  } finally {
+    if (procAlive(scrubbed)) process.kill(scrubbed, 'SIGKILL');
+  }
+});
+
+it("post after main was killed in term-grace: an untagged tool whose session leader died of main's SIGTERM is found through what main saved", async () => {
+  // The tool's session leader (tagged) dies of the SIGTERM step; the tool ignores it. Main is
+  // then killed in term-grace: post sees nothing tagged and no parent link, only the session
+  // that main had found and saved before its SIGTERM.
+  const inputs: InputMap = {
+    command: `setsid -f sh ${shellQuote(fixture('reap-scrubbed.sh'))} stay ignore-term; sleep 300`,
+    ticket: 'reap-8i',
+    timeout: '1s',
+    'term-grace': '60s',
+  };
+  const main = start(inputs);
+  await waitForOutput(main.child.stdout as NodeJS.ReadableStream, 'SIGTERM to ');
+  const scrubbed = Number(/scrubbed (\d+)/.exec(main.text())?.[1]);
+  expect(scrubbed).toBeGreaterThan(0);
+  try {
+    main.child.kill('SIGKILL');
+    const run = await main.done;
+    const runId = run.state['run-id'];
+    runIds.add(runId);
+    expect(run.state.remembered).toMatch(/(^| )s\d+:\d+( |$)/);
+    await killTagged(new Set([runId]));
+    expect(procAlive(scrubbed)).toBe(true);
+    const post = await runPost({ ...inputs, 'term-grace': '300ms' }, run.state, run.dir);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(new RegExp(`^::warning [^\\n]*killed in post: [^\\n]*${scrubbed} (/usr)?(/bin/)?sleep 302`, 'm'));
+    expect(procAlive(scrubbed)).toBe(false);
   } finally {
     if (procAlive(scrubbed)) process.kill(scrubbed, 'SIGKILL');
   }

@@ -533,13 +533,12 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   const log = fs.existsSync(logFile) ? fs.readFileSync(logFile) : Buffer.alloc(0);
   const placed = finished ? checkLog(c, dir, log, outputs, violate) : [];
   if (finished && outputs['marker-seen'] === 'false' && c.marker !== 'none') {
-    // The marker counts in the output up to the child's exit (README: Outputs). The child exits
-    // after node 0 (the shell waits for it), so a write that ended before node 0's last record
-    // was in the output before the child exited; a later one may be a leftover's. Missed: such
-    // a write holds the marker and its line in the log matches (a partial line before it can
-    // keep an anchored marker from matching).
+    // The marker counts in the output up to the child's exit (README: Outputs): a write that
+    // ended before childAliveUntil was in the output in time; a later one may be a leftover's.
+    // Missed: such a write holds the marker and its line in the log matches (a partial line
+    // before it can keep an anchored marker from matching).
     const m = markerText(c.seed);
-    const bound = lastRecordOf(dir, 0);
+    const bound = childAliveUntil(dir);
     const early = placed.find((w) => w.endedAt < bound && w.bytes.includes(m) && markerLineMatches(c.marker, m, lineAt(log, w.offset + w.bytes.indexOf(m))));
     if (early) violate('marker-missed', `the log holds the marker (${c.marker}) in a line written before the child exited, but marker-seen is false`);
   }
@@ -605,6 +604,8 @@ interface Rec {
   nullFds?: number[];
   /** Wall-clock ms of the record. */
   at?: number;
+  /** A signal it trapped. */
+  sig?: string;
 }
 
 function sidecars(dir: string): { pid: string; recs: Rec[] }[] {
@@ -625,11 +626,22 @@ function sidecars(dir: string): { pid: string; recs: Rec[] }[] {
   }));
 }
 
-/** Wall-clock time of the last record of the process that played `node` (-Infinity: none ran). */
-function lastRecordOf(dir: string, node: number): number {
+/**
+ * A wall-clock time before which the child had not exited: node 0's last record (the shell
+ * waits for node 0), or its first SIGTERM or SIGHUP if earlier (the shell may die of the
+ * signal at once while node 0 traps it and writes on). -Infinity when node 0 never ran.
+ */
+function childAliveUntil(dir: string): number {
   let last = -Infinity;
-  for (const { recs } of sidecars(dir)) if (recs[0]?.node === node) for (const r of recs) last = Math.max(last, r.at ?? -Infinity);
-  return last;
+  let signalled = Infinity;
+  for (const { recs } of sidecars(dir)) {
+    if (recs[0]?.node !== 0) continue;
+    for (const r of recs) {
+      last = Math.max(last, r.at ?? -Infinity);
+      if (r.sig !== undefined) signalled = Math.min(signalled, r.at ?? Infinity);
+    }
+  }
+  return Math.min(last, signalled);
 }
 
 /** The line of the log around `offset` (without its line ending). */

@@ -31554,6 +31554,8 @@ const State = {
     Root: 'root',
     /** The run's work directory (work-dir.ts): post reads the terminal's leader from it, then removes it. */
     WorkDir: 'work-dir',
+    /** The groups and sessions main found to be the run's (reaper.ts remembered()), saved before each signal step. */
+    Remembered: 'remembered',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';
@@ -32730,6 +32732,28 @@ class Membership {
         if (!this.sessions.has(pid))
             this.sessions.set(pid, start);
     }
+    /**
+     * The remembered groups and sessions as text (`g<id>:<start> s<id>:<start>`, start `gone` for
+     * GONE_LEADER): main saves it for the post step before each signal it sends, so that a post
+     * step after main was killed knows what main knew (a group whose leader and tagged members
+     * are gone by then is found through it).
+     */
+    remembered() {
+        const item = (kind, id, start) => `${kind}${id}:${start === GONE_LEADER ? 'gone' : start}`;
+        return [...[...this.groups].map(([id, start]) => item('g', id, start)), ...[...this.sessions].map(([id, start]) => item('s', id, start))].join(' ');
+    }
+    /** Takes back what remembered() gave; a malformed item is skipped. */
+    restore(text) {
+        for (const item of text.split(' ')) {
+            const m = /^([gs])(\d+):(gone|\d+)$/.exec(item);
+            if (!m)
+                continue;
+            const [id, start] = [Number(m[2]), m[3] === 'gone' ? GONE_LEADER : Number(m[3])];
+            const into = m[1] === 'g' ? this.groups : this.sessions;
+            if (id > 0 && !into.has(id))
+                into.set(id, start);
+        }
+    }
     roots() {
         return this.rootStarts;
     }
@@ -33296,6 +33320,14 @@ class RunProcesses {
         else if (sameStart(recordedStart, now))
             this.membership.addLeader(pid, now);
     }
+    /** The groups and sessions remembered so far, as text for the post step (Membership.remembered). */
+    remembered() {
+        return this.membership.remembered();
+    }
+    /** What remembered() gave in the main step. */
+    restore(remembered) {
+        this.membership.restore(remembered);
+    }
     /** When the root started (the source's unit), NaN when unknown. */
     rootStart(pid) {
         return this.membership.roots().get(pid) ?? NaN;
@@ -33741,6 +33773,8 @@ class Session {
     stepsBeforeExit = [];
     /** Under `stdin: tty`: the session the shell leads inside the terminal. */
     ttySid;
+    /** What onRemembered was last told. */
+    lastRemembered = '';
     firstOutput = false;
     requestClose;
     exited;
@@ -33881,12 +33915,12 @@ class Session {
                 this.stepsBeforeExit = [...this.stepsSent];
                 const exit = { ...this.interpretExit(code, signal), at: this.now() };
                 this.exitInfo = exit;
+                this.mark('exit', exit.signal ?? `code ${exit.code}`);
                 // What the child wrote before it exited may still wait in its pipes: it is the
                 // session's output (a marker printed just before the exit counts). What comes after
                 // is a leftover's, during the sweep: logged, not scanned for the marker.
                 void this.readWaiting().then(() => {
                     this.phase = 'exited';
-                    this.mark('exit', exit.signal ?? `code ${exit.code}`);
                     resolve('exit');
                 });
             });
@@ -34041,6 +34075,7 @@ class Session {
                 return this.processes.scan();
             },
             signal: (live, signal) => {
+                this.shareRemembered();
                 // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
                 // signal the session's processes directly, and script only with SIGKILL.
                 const targets = signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live;
@@ -34065,6 +34100,13 @@ class Session {
         const detail = result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined;
         this.timeline.push({ kind: 'last-process-gone', at: Math.max(0, Math.round(endedAt - this.startedAt)), detail });
         return { ...result, endedAt };
+    }
+    shareRemembered() {
+        const remembered = this.processes.remembered();
+        if (remembered === this.lastRemembered)
+            return;
+        this.lastRemembered = remembered;
+        this.options.onRemembered?.(remembered);
     }
     /** The session: the child and its process group; under `stdin: tty` also the terminal's session. */
     inSession(p) {
@@ -34235,6 +34277,11 @@ class Session {
 
 /** The entry point: run, then exit once everything written has reached the runner. */
 async function main() {
+    // A cancel signal must never kill this process with its outputs unflushed: run() acts on it
+    // while the session runs; before and after, there is nothing to stop, and it is ignored.
+    const ignore = () => undefined;
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', ignore);
     await flushAndExit(await runGuarded());
 }
 /** run(), and for the unexpected (a runner file that cannot be written, a bug) the one setFailed. */
@@ -34308,6 +34355,7 @@ async function run(startedAt = new Date()) {
             jobLog,
             onRoot: (pid, start) => saveState(State.Root, `${pid}:${start}`),
             onWorkDir: (dir) => saveState(State.WorkDir, dir),
+            onRemembered: (remembered) => saveState(State.Remembered, remembered),
         });
         const result = await session.run();
         await session.closeLog();

@@ -16,6 +16,11 @@ import { type RunResult, Session } from './session.js';
 
 /** The entry point: run, then exit once everything written has reached the runner. */
 export async function main(): Promise<void> {
+  // A cancel signal must never kill this process with its outputs unflushed: run() acts on it
+  // while the session runs; before and after, there is nothing to stop, and it is ignored.
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  process.on('SIGTERM', ignore);
   await flushAndExit(await runGuarded());
 }
 
@@ -89,6 +94,7 @@ export async function run(startedAt = new Date()): Promise<number> {
       jobLog,
       onRoot: (pid, start) => core.saveState(State.Root, `${pid}:${start}`),
       onWorkDir: (dir) => core.saveState(State.WorkDir, dir),
+      onRemembered: (remembered) => core.saveState(State.Remembered, remembered),
     });
     const result = await session.run();
     await session.closeLog();

@@ -12,12 +12,22 @@ import { title } from './report.js';
 import { RunProcesses } from './reaper.js';
 import { LEADER_FILE, readTerminalLeader } from './terminal.js';
 import { isWorkDir, removeWorkDir } from './work-dir.js';
-import { Escalation, KILL_WAIT_MS } from './terminate.js';
+import { cancelGraces, Escalation, type Graces, KILL_WAIT_MS } from './terminate.js';
 
 export async function main(): Promise<void> {
+  // The runner cancels post as it cancels main (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s
+  // after that): the sweep then fits its graces into that window instead of dying at once.
+  let signals = 0;
+  let onCancel: ((graces: Graces) => void) | undefined;
+  const cancel = () => onCancel?.(cancelGraces(++signals));
+  process.on('SIGINT', cancel);
+  process.on('SIGTERM', cancel);
   let code: number;
   try {
-    code = await run();
+    code = await run((compress) => {
+      onCancel = compress;
+      if (signals > 0) compress(cancelGraces(signals));
+    });
   } catch (e) {
     core.setFailed(`ralph-dispatch post step failed: ${(e as Error).stack ?? String(e)}`);
     code = 1;
@@ -25,7 +35,8 @@ export async function main(): Promise<void> {
   await flushAndExit(code);
 }
 
-export async function run(): Promise<number> {
+/** @param onSweep told how to shorten the sweep's graces, once it starts (a cancel). */
+export async function run(onSweep: (compress: (graces: Graces) => void) => void = () => undefined): Promise<number> {
   const runId = core.getState(State.RunId);
   if (!runId) return 0;
   // By the tag, and main's child by (pid, start time): a pid saved by main alone may belong to
@@ -37,19 +48,21 @@ export async function run(): Promise<number> {
   // child died too is the run's while the group still has members (its id cannot be reused then).
   const [rootPid, rootStart] = core.getState(State.Root).split(':').map(Number);
   if (rootPid > 0 && Number.isFinite(rootStart)) processes.addRoot(rootPid, rootStart);
+  // The groups and sessions main had found, as it saved them before its last signal step.
+  processes.restore(core.getState(State.Remembered));
   // Main's work directory is still there only if main was killed: under `stdin: tty` it names
   // the terminal's session, whose leader may be gone with nothing tagged left in it.
   const workDir = core.getState(State.WorkDir);
   const leader = workDir && isWorkDir(workDir) ? readTerminalLeader(path.join(workDir, LEADER_FILE)) : undefined;
   if (leader) processes.addLeader(leader.pid, leader.start);
   try {
-    return await sweep(processes);
+    return await sweep(processes, onSweep);
   } finally {
     if (workDir) removeWorkDir(workDir);
   }
 }
 
-async function sweep(processes: RunProcesses): Promise<number> {
+async function sweep(processes: RunProcesses, onSweep: (compress: (graces: Graces) => void) => void): Promise<number> {
   if ((await processes.scan()).length === 0) return 0;
   let termMs = 5000;
   try {
@@ -57,7 +70,7 @@ async function sweep(processes: RunProcesses): Promise<number> {
   } catch {
     // Main already reported a bad value; sweep with the default.
   }
-  const result = await new Escalation(
+  const escalation = new Escalation(
     {
       childExited: () => true,
       childExit: Promise.resolve(),
@@ -69,7 +82,9 @@ async function sweep(processes: RunProcesses): Promise<number> {
     },
     { eofMs: 0, termMs, killMs: KILL_WAIT_MS },
     () => performance.now(),
-  ).run(false);
+  );
+  onSweep((graces) => escalation.compress(graces));
+  const result = await escalation.run(false);
   const ticket = core.getState(State.Ticket);
   const killed = result.killed;
   const names = (list: typeof killed) =>

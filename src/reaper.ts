@@ -69,6 +69,16 @@ export class RunProcesses {
     else if (sameStart(recordedStart, now)) this.membership.addLeader(pid, now);
   }
 
+  /** The groups and sessions remembered so far, as text for the post step (Membership.remembered). */
+  remembered(): string {
+    return this.membership.remembered();
+  }
+
+  /** What remembered() gave in the main step. */
+  restore(remembered: string): void {
+    this.membership.restore(remembered);
+  }
+
   /** When the root started (the source's unit), NaN when unknown. */
   rootStart(pid: number): number {
     return this.membership.roots().get(pid) ?? NaN;

@@ -93,6 +93,11 @@ export interface SessionOptions {
   readonly onRoot?: (pid: number, start: number) => void;
   /** Told the run's work directory once it exists (main saves it for post: see work-dir.ts). */
   readonly onWorkDir?: (dir: string) => void;
+  /**
+   * Told the remembered groups and sessions (RunProcesses.remembered) before each signal step
+   * when they changed: main saves them for post, which may run after main was killed mid-step.
+   */
+  readonly onRemembered?: (remembered: string) => void;
 }
 
 /** Output between two young-generation collections (see gc.ts). */
@@ -134,6 +139,8 @@ export class Session {
   private stepsBeforeExit: StepEvent[] = [];
   /** Under `stdin: tty`: the session the shell leads inside the terminal. */
   private ttySid: number | undefined;
+  /** What onRemembered was last told. */
+  private lastRemembered = '';
   private firstOutput = false;
   private requestClose: ((reason: CloseReason) => void) | undefined;
   private exited: Promise<'exit'> | undefined;
@@ -269,12 +276,12 @@ export class Session {
         this.stepsBeforeExit = [...this.stepsSent];
         const exit = { ...this.interpretExit(code, signal), at: this.now() };
         this.exitInfo = exit;
+        this.mark('exit', exit.signal ?? `code ${exit.code}`);
         // What the child wrote before it exited may still wait in its pipes: it is the
         // session's output (a marker printed just before the exit counts). What comes after
         // is a leftover's, during the sweep: logged, not scanned for the marker.
         void this.readWaiting().then(() => {
           this.phase = 'exited';
-          this.mark('exit', exit.signal ?? `code ${exit.code}`);
           resolve('exit');
         });
       });
@@ -433,6 +440,7 @@ export class Session {
           return this.processes.scan();
         },
         signal: (live, signal) => {
+          this.shareRemembered();
           // SIGTERM to script(1) makes it exit 0 about 2 s later whatever its child did:
           // signal the session's processes directly, and script only with SIGKILL.
           const targets = signal === 'SIGTERM' ? live.filter((p) => p.pid !== ptyHolder) : live;
@@ -459,6 +467,13 @@ export class Session {
     const detail = result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined;
     this.timeline.push({ kind: 'last-process-gone', at: Math.max(0, Math.round(endedAt - this.startedAt)), detail });
     return { ...result, endedAt };
+  }
+
+  private shareRemembered(): void {
+    const remembered = this.processes.remembered();
+    if (remembered === this.lastRemembered) return;
+    this.lastRemembered = remembered;
+    this.options.onRemembered?.(remembered);
   }
 
   /** The session: the child and its process group; under `stdin: tty` also the terminal's session. */

@@ -31506,6 +31506,8 @@ const State = {
     Root: 'root',
     /** The run's work directory (work-dir.ts): post reads the terminal's leader from it, then removes it. */
     WorkDir: 'work-dir',
+    /** The groups and sessions main found to be the run's (reaper.ts remembered()), saved before each signal step. */
+    Remembered: 'remembered',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';
@@ -31954,6 +31956,28 @@ class Membership {
             this.groups.set(pid, start);
         if (!this.sessions.has(pid))
             this.sessions.set(pid, start);
+    }
+    /**
+     * The remembered groups and sessions as text (`g<id>:<start> s<id>:<start>`, start `gone` for
+     * GONE_LEADER): main saves it for the post step before each signal it sends, so that a post
+     * step after main was killed knows what main knew (a group whose leader and tagged members
+     * are gone by then is found through it).
+     */
+    remembered() {
+        const item = (kind, id, start) => `${kind}${id}:${start === GONE_LEADER ? 'gone' : start}`;
+        return [...[...this.groups].map(([id, start]) => item('g', id, start)), ...[...this.sessions].map(([id, start]) => item('s', id, start))].join(' ');
+    }
+    /** Takes back what remembered() gave; a malformed item is skipped. */
+    restore(text) {
+        for (const item of text.split(' ')) {
+            const m = /^([gs])(\d+):(gone|\d+)$/.exec(item);
+            if (!m)
+                continue;
+            const [id, start] = [Number(m[2]), m[3] === 'gone' ? GONE_LEADER : Number(m[3])];
+            const into = m[1] === 'g' ? this.groups : this.sessions;
+            if (id > 0 && !into.has(id))
+                into.set(id, start);
+        }
     }
     roots() {
         return this.rootStarts;
@@ -32523,6 +32547,14 @@ class RunProcesses {
         else if (sameStart(recordedStart, now))
             this.membership.addLeader(pid, now);
     }
+    /** The groups and sessions remembered so far, as text for the post step (Membership.remembered). */
+    remembered() {
+        return this.membership.remembered();
+    }
+    /** What remembered() gave in the main step. */
+    restore(remembered) {
+        this.membership.restore(remembered);
+    }
     /** When the root started (the source's unit), NaN when unknown. */
     rootStart(pid) {
         return this.membership.roots().get(pid) ?? NaN;
@@ -32902,9 +32934,20 @@ function dedupeFaults(faults) {
 
 
 async function main() {
+    // The runner cancels post as it cancels main (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s
+    // after that): the sweep then fits its graces into that window instead of dying at once.
+    let signals = 0;
+    let onCancel;
+    const cancel = () => onCancel?.(cancelGraces(++signals));
+    process.on('SIGINT', cancel);
+    process.on('SIGTERM', cancel);
     let code;
     try {
-        code = await run();
+        code = await run((compress) => {
+            onCancel = compress;
+            if (signals > 0)
+                compress(cancelGraces(signals));
+        });
     }
     catch (e) {
         setFailed(`ralph-dispatch post step failed: ${e.stack ?? String(e)}`);
@@ -32912,7 +32955,8 @@ async function main() {
     }
     await flushAndExit(code);
 }
-async function run() {
+/** @param onSweep told how to shorten the sweep's graces, once it starts (a cancel). */
+async function run(onSweep = () => undefined) {
     const runId = getState(State.RunId);
     if (!runId)
         return 0;
@@ -32926,6 +32970,8 @@ async function run() {
     const [rootPid, rootStart] = getState(State.Root).split(':').map(Number);
     if (rootPid > 0 && Number.isFinite(rootStart))
         processes.addRoot(rootPid, rootStart);
+    // The groups and sessions main had found, as it saved them before its last signal step.
+    processes.restore(getState(State.Remembered));
     // Main's work directory is still there only if main was killed: under `stdin: tty` it names
     // the terminal's session, whose leader may be gone with nothing tagged left in it.
     const workDir = getState(State.WorkDir);
@@ -32933,14 +32979,14 @@ async function run() {
     if (leader)
         processes.addLeader(leader.pid, leader.start);
     try {
-        return await sweep(processes);
+        return await sweep(processes, onSweep);
     }
     finally {
         if (workDir)
             removeWorkDir(workDir);
     }
 }
-async function sweep(processes) {
+async function sweep(processes, onSweep) {
     if ((await processes.scan()).length === 0)
         return 0;
     let termMs = 5000;
@@ -32950,7 +32996,7 @@ async function sweep(processes) {
     catch {
         // Main already reported a bad value; sweep with the default.
     }
-    const result = await new Escalation({
+    const escalation = new Escalation({
         childExited: () => true,
         childExit: Promise.resolve(),
         sendEof: () => false,
@@ -32958,7 +33004,9 @@ async function sweep(processes) {
         signal: (live, signal) => processes.signal(live, signal),
         // Main is gone: nothing is the session's any more.
         inSession: () => false,
-    }, { eofMs: 0, termMs, killMs: KILL_WAIT_MS }, () => performance.now()).run(false);
+    }, { eofMs: 0, termMs, killMs: KILL_WAIT_MS }, () => performance.now());
+    onSweep((graces) => escalation.compress(graces));
+    const result = await escalation.run(false);
     const ticket = getState(State.Ticket);
     const killed = result.killed;
     const names = (list) => list

@@ -31422,6 +31422,8 @@ const State = {
     Root: 'root',
     /** The run's work directory (work-dir.ts): post reads the terminal's leader from it, then removes it. */
     WorkDir: 'work-dir',
+    /** The groups and sessions main found to be the run's (reaper.ts remembered()), saved before each signal step. */
+    Remembered: 'remembered',
 };
 /** Every process of a run carries this variable (value: the run id): see reaper.ts. */
 const RUN_ID_ENV = 'RALPH_DISPATCH_RUN_ID';

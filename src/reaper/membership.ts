@@ -53,6 +53,28 @@ export class Membership implements RunView {
     if (!this.sessions.has(pid)) this.sessions.set(pid, start);
   }
 
+  /**
+   * The remembered groups and sessions as text (`g<id>:<start> s<id>:<start>`, start `gone` for
+   * GONE_LEADER): main saves it for the post step before each signal it sends, so that a post
+   * step after main was killed knows what main knew (a group whose leader and tagged members
+   * are gone by then is found through it).
+   */
+  remembered(): string {
+    const item = (kind: string, id: number, start: number) => `${kind}${id}:${start === GONE_LEADER ? 'gone' : start}`;
+    return [...[...this.groups].map(([id, start]) => item('g', id, start)), ...[...this.sessions].map(([id, start]) => item('s', id, start))].join(' ');
+  }
+
+  /** Takes back what remembered() gave; a malformed item is skipped. */
+  restore(text: string): void {
+    for (const item of text.split(' ')) {
+      const m = /^([gs])(\d+):(gone|\d+)$/.exec(item);
+      if (!m) continue;
+      const [id, start] = [Number(m[2]), m[3] === 'gone' ? GONE_LEADER : Number(m[3])];
+      const into = m[1] === 'g' ? this.groups : this.sessions;
+      if (id > 0 && !into.has(id)) into.set(id, start);
+    }
+  }
+
   roots(): ReadonlyMap<number, number> {
     return this.rootStarts;
   }
