@@ -33915,7 +33915,7 @@ class Session {
                 this.stepsBeforeExit = [...this.stepsSent];
                 const exit = { ...this.interpretExit(code, signal), at: this.now() };
                 this.exitInfo = exit;
-                this.mark('exit', exit.signal ?? `code ${exit.code}`);
+                this.mark('exit', exit.signal ?? `code ${exit.code}`, exit.at);
                 // What the child wrote before it exited may still wait in its pipes: it is the
                 // session's output (a marker printed just before the exit counts). What comes after
                 // is a leftover's, during the sweep: logged, not scanned for the marker.
@@ -34098,7 +34098,10 @@ class Session {
             await this.exited;
         const endedAt = Math.max(result.endedAt, this.exitInfo?.at ?? -Infinity);
         const detail = result.survivors.length ? `${result.survivors.length} survivor(s)` : undefined;
-        this.timeline.push({ kind: 'last-process-gone', at: Math.max(0, Math.round(endedAt - this.startedAt)), detail });
+        // Not before an entry already there: a cancel, or a marker read from the pipes as the child
+        // exited, is noted when node sees it, which may be after the scan that found nothing began.
+        const at = Math.max(0, Math.round(endedAt - this.startedAt), ...this.timeline.map((e) => e.at));
+        this.timeline.push({ kind: 'last-process-gone', at, detail });
         return { ...result, endedAt };
     }
     shareRemembered() {
@@ -34251,8 +34254,8 @@ class Session {
                 return 'the run was cancelled: closing the session';
         }
     }
-    mark(kind, detail) {
-        this.timeline.push({ kind, at: Math.max(0, Math.round(this.now() - this.startedAt)), detail });
+    mark(kind, detail, at = this.now()) {
+        this.timeline.push({ kind, at: Math.max(0, Math.round(at - this.startedAt)), detail });
     }
     note(text) {
         this.options.jobLog.line(`[ralph-dispatch] ${text}`);
