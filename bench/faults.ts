@@ -531,14 +531,15 @@ export async function runCase(c: Case, opts: { margin: number; baseDir: string }
   // log
   const logFile = outputs['log-file'] || path.join(dir, 'ralph-dispatch', `fault-${c.seed}.log`);
   const log = fs.existsSync(logFile) ? fs.readFileSync(logFile) : Buffer.alloc(0);
-  const placed = finished ? checkLog(c, dir, log, outputs, violate) : [];
+  const cars = finished ? sidecars(dir) : [];
+  const placed = checkLog(c, cars, log, outputs, violate);
   if (finished && outputs['marker-seen'] === 'false' && c.marker !== 'none') {
     // The marker counts in the output up to the child's exit (README: Outputs): a write that
     // ended before childAliveUntil was in the output in time; a later one may be a leftover's.
     // Missed: such a write holds the marker and its line in the log matches (a partial line
     // before it can keep an anchored marker from matching).
     const m = markerText(c.seed);
-    const bound = childAliveUntil(dir);
+    const bound = childAliveUntil(cars);
     const early = placed.find((w) => w.endedAt < bound && w.bytes.includes(m) && markerLineMatches(c.marker, m, lineAt(log, w.offset + w.bytes.indexOf(m))));
     if (early) violate('marker-missed', `the log holds the marker (${c.marker}) in a line written before the child exited, but marker-seen is false`);
   }
@@ -608,7 +609,13 @@ interface Rec {
   sig?: string;
 }
 
-function sidecars(dir: string): { pid: string; recs: Rec[] }[] {
+/** The records of every process the fixture ran (one sidecar file each). */
+interface Sidecar {
+  readonly pid: string;
+  readonly recs: Rec[];
+}
+
+function sidecars(dir: string): Sidecar[] {
   const wdir = path.join(dir, 'w');
   return fs.readdirSync(wdir).map((file) => ({
     pid: file.replace('.jsonl', ''),
@@ -631,10 +638,10 @@ function sidecars(dir: string): { pid: string; recs: Rec[] }[] {
  * waits for node 0), or its first SIGTERM or SIGHUP if earlier (the shell may die of the
  * signal at once while node 0 traps it and writes on). -Infinity when node 0 never ran.
  */
-function childAliveUntil(dir: string): number {
+function childAliveUntil(cars: Sidecar[]): number {
   let last = -Infinity;
   let signalled = Infinity;
-  for (const { recs } of sidecars(dir)) {
+  for (const { recs } of cars) {
     if (recs[0]?.node !== 0) continue;
     for (const r of recs) {
       last = Math.max(last, r.at ?? -Infinity);
@@ -670,9 +677,9 @@ interface Placed {
  * the line discipline turns `\n` into `\r\n` (ONLCR). A write whose end is not recorded was
  * interrupted: it may be missing or cut. Returns where each completed write was found.
  */
-function checkLog(c: Case, dir: string, log: Buffer, o: Record<string, string>, violate: (type: string, detail: string) => void): Placed[] {
+function checkLog(c: Case, cars: Sidecar[], log: Buffer, o: Record<string, string>, violate: (type: string, detail: string) => void): Placed[] {
   const placed: Placed[] = [];
-  for (const { pid, recs } of sidecars(dir)) {
+  for (const { pid, recs } of cars) {
     const nullFds = recs[0]?.nullFds ?? [];
     const ended = new Map(recs.filter((r) => r.e !== undefined).map((r) => [r.e, r.at ?? Infinity]));
     // Per fd: stdout and stderr are two pipes, read in no fixed order (one terminal under tty).

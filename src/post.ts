@@ -12,22 +12,17 @@ import { title } from './report.js';
 import { RunProcesses } from './reaper.js';
 import { LEADER_FILE, readTerminalLeader } from './terminal.js';
 import { isWorkDir, removeWorkDir } from './work-dir.js';
-import { cancelGraces, Escalation, type Graces, KILL_WAIT_MS } from './terminate.js';
+import { cancelGraces, Escalation, type EscalationResult, KILL_WAIT_MS } from './terminate.js';
 
 export async function main(): Promise<void> {
-  // The runner cancels post as it cancels main (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s
-  // after that): the sweep then fits its graces into that window instead of dying at once.
-  let signals = 0;
-  let onCancel: ((graces: Graces) => void) | undefined;
-  const cancel = () => onCancel?.(cancelGraces(++signals));
-  process.on('SIGINT', cancel);
-  process.on('SIGTERM', cancel);
+  // A cancel signal must never kill this process with its output unflushed: the sweep acts on
+  // it (see sweep); before and after, there is nothing to stop, and it is ignored.
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  process.on('SIGTERM', ignore);
   let code: number;
   try {
-    code = await run((compress) => {
-      onCancel = compress;
-      if (signals > 0) compress(cancelGraces(signals));
-    });
+    code = await run();
   } catch (e) {
     core.setFailed(`ralph-dispatch post step failed: ${(e as Error).stack ?? String(e)}`);
     code = 1;
@@ -35,8 +30,7 @@ export async function main(): Promise<void> {
   await flushAndExit(code);
 }
 
-/** @param onSweep told how to shorten the sweep's graces, once it starts (a cancel). */
-export async function run(onSweep: (compress: (graces: Graces) => void) => void = () => undefined): Promise<number> {
+export async function run(): Promise<number> {
   const runId = core.getState(State.RunId);
   if (!runId) return 0;
   // By the tag, and main's child by (pid, start time): a pid saved by main alone may belong to
@@ -55,36 +49,59 @@ export async function run(onSweep: (compress: (graces: Graces) => void) => void 
   const workDir = core.getState(State.WorkDir);
   const leader = workDir && isWorkDir(workDir) ? readTerminalLeader(path.join(workDir, LEADER_FILE)) : undefined;
   if (leader) processes.addLeader(leader.pid, leader.start);
+  let result: EscalationResult | undefined;
   try {
-    return await sweep(processes, onSweep);
+    result = await sweep(processes);
   } finally {
     if (workDir) removeWorkDir(workDir);
   }
+  if (result) report(result);
+  return 0;
 }
 
-async function sweep(processes: RunProcesses, onSweep: (compress: (graces: Graces) => void) => void): Promise<number> {
-  if ((await processes.scan()).length === 0) return 0;
-  let termMs = 5000;
+/** The termination sequence over what is left of the run; undefined when nothing is. */
+async function sweep(processes: RunProcesses): Promise<EscalationResult | undefined> {
+  // The runner cancels post as it cancels main (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s
+  // after that): the sweep then fits its graces into that window instead of dying at once.
+  let signals = 0;
+  let escalation: Escalation | undefined;
+  const onSignal = () => {
+    signals += 1;
+    escalation?.compress(cancelGraces(signals));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    termMs = parseDuration(core.getInput(Inputs.TermGrace) || '5s');
-  } catch {
-    // Main already reported a bad value; sweep with the default.
+    if ((await processes.scan()).length === 0) return undefined;
+    let termMs = 5000;
+    try {
+      termMs = parseDuration(core.getInput(Inputs.TermGrace) || '5s');
+    } catch {
+      // Main already reported a bad value; sweep with the default.
+    }
+    escalation = new Escalation(
+      {
+        childExited: () => true,
+        childExit: Promise.resolve(),
+        sendEof: () => false,
+        scan: () => processes.scan(),
+        signal: (live, signal) => processes.signal(live, signal),
+        // Main is gone: nothing is the session's any more.
+        inSession: () => false,
+      },
+      { eofMs: 0, termMs, killMs: KILL_WAIT_MS },
+      () => performance.now(),
+    );
+    if (signals > 0) escalation.compress(cancelGraces(signals));
+    return await escalation.run(false);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  const escalation = new Escalation(
-    {
-      childExited: () => true,
-      childExit: Promise.resolve(),
-      sendEof: () => false,
-      scan: () => processes.scan(),
-      signal: (live, signal) => processes.signal(live, signal),
-      // Main is gone: nothing is the session's any more.
-      inSession: () => false,
-    },
-    { eofMs: 0, termMs, killMs: KILL_WAIT_MS },
-    () => performance.now(),
-  );
-  onSweep((graces) => escalation.compress(graces));
-  const result = await escalation.run(false);
+}
+
+/** The warnings: what was killed, and what could not be. */
+function report(result: EscalationResult): void {
   const ticket = core.getState(State.Ticket);
   const killed = result.killed;
   const names = (list: typeof killed) =>
@@ -103,5 +120,4 @@ async function sweep(processes: RunProcesses, onSweep: (compress: (graces: Grace
       title: `${title(ticket)}: post-step sweep`,
     });
   }
-  return 0;
 }

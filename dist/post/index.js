@@ -32934,20 +32934,14 @@ function dedupeFaults(faults) {
 
 
 async function main() {
-    // The runner cancels post as it cancels main (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s
-    // after that): the sweep then fits its graces into that window instead of dying at once.
-    let signals = 0;
-    let onCancel;
-    const cancel = () => onCancel?.(cancelGraces(++signals));
-    process.on('SIGINT', cancel);
-    process.on('SIGTERM', cancel);
+    // A cancel signal must never kill this process with its output unflushed: the sweep acts on
+    // it (see sweep); before and after, there is nothing to stop, and it is ignored.
+    const ignore = () => undefined;
+    process.on('SIGINT', ignore);
+    process.on('SIGTERM', ignore);
     let code;
     try {
-        code = await run((compress) => {
-            onCancel = compress;
-            if (signals > 0)
-                compress(cancelGraces(signals));
-        });
+        code = await run();
     }
     catch (e) {
         setFailed(`ralph-dispatch post step failed: ${e.stack ?? String(e)}`);
@@ -32955,8 +32949,7 @@ async function main() {
     }
     await flushAndExit(code);
 }
-/** @param onSweep told how to shorten the sweep's graces, once it starts (a cancel). */
-async function run(onSweep = () => undefined) {
+async function run() {
     const runId = getState(State.RunId);
     if (!runId)
         return 0;
@@ -32978,35 +32971,60 @@ async function run(onSweep = () => undefined) {
     const leader = workDir && isWorkDir(workDir) ? readTerminalLeader(external_node_path_namespaceObject.join(workDir, LEADER_FILE)) : undefined;
     if (leader)
         processes.addLeader(leader.pid, leader.start);
+    let result;
     try {
-        return await sweep(processes, onSweep);
+        result = await sweep(processes);
     }
     finally {
         if (workDir)
             removeWorkDir(workDir);
     }
+    if (result)
+        report(result);
+    return 0;
 }
-async function sweep(processes, onSweep) {
-    if ((await processes.scan()).length === 0)
-        return 0;
-    let termMs = 5000;
+/** The termination sequence over what is left of the run; undefined when nothing is. */
+async function sweep(processes) {
+    // The runner cancels post as it cancels main (SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s
+    // after that): the sweep then fits its graces into that window instead of dying at once.
+    let signals = 0;
+    let escalation;
+    const onSignal = () => {
+        signals += 1;
+        escalation?.compress(cancelGraces(signals));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     try {
-        termMs = parseDuration(getInput(Inputs.TermGrace) || '5s');
+        if ((await processes.scan()).length === 0)
+            return undefined;
+        let termMs = 5000;
+        try {
+            termMs = parseDuration(getInput(Inputs.TermGrace) || '5s');
+        }
+        catch {
+            // Main already reported a bad value; sweep with the default.
+        }
+        escalation = new Escalation({
+            childExited: () => true,
+            childExit: Promise.resolve(),
+            sendEof: () => false,
+            scan: () => processes.scan(),
+            signal: (live, signal) => processes.signal(live, signal),
+            // Main is gone: nothing is the session's any more.
+            inSession: () => false,
+        }, { eofMs: 0, termMs, killMs: KILL_WAIT_MS }, () => performance.now());
+        if (signals > 0)
+            escalation.compress(cancelGraces(signals));
+        return await escalation.run(false);
     }
-    catch {
-        // Main already reported a bad value; sweep with the default.
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
     }
-    const escalation = new Escalation({
-        childExited: () => true,
-        childExit: Promise.resolve(),
-        sendEof: () => false,
-        scan: () => processes.scan(),
-        signal: (live, signal) => processes.signal(live, signal),
-        // Main is gone: nothing is the session's any more.
-        inSession: () => false,
-    }, { eofMs: 0, termMs, killMs: KILL_WAIT_MS }, () => performance.now());
-    onSweep((graces) => escalation.compress(graces));
-    const result = await escalation.run(false);
+}
+/** The warnings: what was killed, and what could not be. */
+function report(result) {
     const ticket = getState(State.Ticket);
     const killed = result.killed;
     const names = (list) => list
@@ -33024,7 +33042,6 @@ async function sweep(processes, onSweep) {
             title: `${title(ticket)}: post-step sweep`,
         });
     }
-    return 0;
 }
 
 
